@@ -1,0 +1,53 @@
+package org.partnerhub.onboarding.runtime.hubs;
+
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithParentName;
+
+/**
+ * The Partner Hubs every service reads, as {@code onboarding.hubs.<id>.<key>}. Secrets (webhook secrets,
+ * Partner API credentials) come from the environment, e.g. {@code ONBOARDING_HUBS_MAIN_WEBHOOK_SECRET}.
+ */
+@ConfigMapping(prefix = "onboarding.hubs")
+public interface HubsConfig {
+
+    @WithParentName
+    Map<String, Hub> hubs();
+
+    default Optional<Hub> hub(String id) {
+        return Optional.ofNullable(hubs().get(id));
+    }
+
+    interface Hub {
+
+        /** 360dialog's partner id of this hub. */
+        String partnerId();
+
+        PaymentMode paymentMode();
+
+        /** What a UI shows on this hub's button. */
+        Optional<String> label();
+
+        /** Where 360dialog sends the browser after the permission popup. */
+        Optional<String> redirectUrl();
+
+        /** Where 360dialog posts this hub's partner webhooks (used by hub setup). */
+        Optional<String> webhookUrl();
+
+        /** HMAC secret for {@code x-360dialog-signature}; without it signatures are not checked. */
+        Optional<String> webhookSecret();
+
+        /** The secret before the last rotation, accepted until removed. */
+        Optional<String> webhookSecretPrevious();
+
+        /** Partner API key ({@code X-API-Key}), the recommended authentication. */
+        Optional<String> apiKey();
+
+        /** Legacy Partner API login ({@code POST /token}), when no API key is configured. */
+        Optional<String> username();
+
+        Optional<String> password();
+    }
+}
