@@ -84,9 +84,14 @@ app.kubernetes.io/component: {{ .svc.component }}
 {{- regexReplaceAll "[^A-Za-z0-9]" . "_" | upper -}}
 {{- end -}}
 
-{{/* The mounted Kafka truststore. */}}
-{{- define "onboarding.truststorePath" -}}
-/etc/onboarding/kafka-truststore/{{ .Values.kafka.truststore.key }}
+{{/* The Kafka TLS stores the chart can mount from Secrets: kafka.truststore and kafka.keystore. */}}
+{{- define "onboarding.kafkaStores" -}}
+{{- list "truststore" "keystore" | toYaml -}}
+{{- end -}}
+
+{{/* Where a Kafka TLS store is mounted. Context: the store's name. */}}
+{{- define "onboarding.kafkaStoreDir" -}}
+/etc/onboarding/kafka-{{ . }}
 {{- end -}}
 
 {{/* The mounted JWT public key of the gateway. */}}
@@ -143,9 +148,11 @@ Context: (dict "root" $ "key" <values key>).
 {{- include "onboarding.addSecret" (dict "acc" $acc "env" "KAFKA_SASL_JAAS_CONFIG" "value" .jaasConfig "secret" .existingSecret "key" .existingSecretKey "required" "kafka.sasl.jaasConfig (or kafka.sasl.existingSecret) is required when kafka.sasl.mechanism is set") -}}
 {{- end -}}
 {{- end -}}
-{{- with $root.Values.kafka.truststore -}}
+{{- range $store := include "onboarding.kafkaStores" $root | fromYamlArray -}}
+{{- with index $root.Values.kafka $store -}}
 {{- if and .existingSecret .passwordKey -}}
-{{- include "onboarding.addSecret" (dict "acc" $acc "env" "KAFKA_SSL_TRUSTSTORE_PASSWORD" "secret" .existingSecret "key" .passwordKey "required" "kafka.truststore.passwordKey") -}}
+{{- include "onboarding.addSecret" (dict "acc" $acc "env" (printf "KAFKA_SSL_%s_PASSWORD" (upper $store)) "secret" .existingSecret "key" .passwordKey "required" (printf "kafka.%s.passwordKey" $store)) -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 {{- range $id, $hub := $root.Values.hubs -}}
@@ -211,9 +218,13 @@ Context: (dict "root" $ "key" <values key> "svc" <entry of onboarding.services>)
 {{- with $root.Values.kafka -}}
 {{- if .securityProtocol -}}{{- $_ = set $env "KAFKA_SECURITY_PROTOCOL" .securityProtocol -}}{{- end -}}
 {{- if .sasl.mechanism -}}{{- $_ = set $env "KAFKA_SASL_MECHANISM" .sasl.mechanism -}}{{- end -}}
-{{- if .truststore.existingSecret -}}
-{{- $_ = set $env "KAFKA_SSL_TRUSTSTORE_LOCATION" (include "onboarding.truststorePath" $root) -}}
-{{- $_ = set $env "KAFKA_SSL_TRUSTSTORE_TYPE" .truststore.type -}}
+{{- range $store := include "onboarding.kafkaStores" $root | fromYamlArray -}}
+{{- with index $root.Values.kafka $store -}}
+{{- if .existingSecret -}}
+{{- $_ = set $env (printf "KAFKA_SSL_%s_LOCATION" (upper $store)) (printf "%s/%s" (include "onboarding.kafkaStoreDir" $store) .key) -}}
+{{- $_ = set $env (printf "KAFKA_SSL_%s_TYPE" (upper $store)) .type -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 {{- range $name, $value := .config -}}
 {{- $_ = set $env (include "onboarding.envName" (print "kafka." $name)) (toString $value) -}}

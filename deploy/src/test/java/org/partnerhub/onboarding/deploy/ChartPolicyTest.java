@@ -135,7 +135,13 @@ class ChartPolicyTest {
                 .containsEntry("KAFKA_CLIENT_RACK", "zone-a")
                 .containsEntry("QUARKUS_LOG_LEVEL", "DEBUG")
                 .containsEntry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "/etc/onboarding/jwt/public-key")
-                .containsEntry("KAFKA_SSL_TRUSTSTORE_LOCATION", "/etc/onboarding/kafka-truststore/ca.p12");
+                .containsEntry("KAFKA_SSL_TRUSTSTORE_LOCATION", "/etc/onboarding/kafka-truststore/ca.p12")
+                .containsEntry("KAFKA_SSL_KEYSTORE_LOCATION", "/etc/onboarding/kafka-keystore/user.p12")
+                .containsEntry("KAFKA_SSL_KEYSTORE_TYPE", "PKCS12");
+        assertThat(rendered.all(Deployment.class)).as("the TLS stores are mounted from their Secrets")
+                .allSatisfy(d -> assertThat(d.getSpec().getTemplate().getSpec().getVolumes())
+                        .filteredOn(v -> v.getSecret() != null).extracting(v -> v.getSecret().getSecretName())
+                        .containsExactlyInAnyOrder("my-cluster-cluster-ca-cert", "onboarding-kafka-user"));
         assertThat(rendered.named(Deployment.class, name("gateway")).getSpec().getTemplate().getSpec()
                 .getContainers().get(0).getImage()).isEqualTo("registry.example.com/partnerhub/onboarding-gateway:1.2.3");
     }
@@ -164,6 +170,27 @@ class ChartPolicyTest {
                     .extracting(peer -> peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))
                     .containsExactlyInAnyOrder(namespace, "monitoring");
         });
+    }
+
+    @Test
+    void podsRollWhenTheirOwnConfigurationChangesAndOnlyThen() {
+        Chart.Rendered before = Chart.render(Chart.values("all-features"));
+        Chart.Rendered after = Chart.render(Chart.values("all-features"), Chart.valuesFile(Map.of(
+                "gateway.jwt.publicKey", "-----BEGIN PUBLIC KEY-----\nbmV3LWZha2Uta2V5\n-----END PUBLIC KEY-----\n",
+                "channelState.auth.apiTokens", List.of("fake-secret-state-token-3"))));
+        for (String component : COMPONENTS) {
+            Map<String, String> was = podAnnotations(before, component);
+            Map<String, String> is = podAnnotations(after, component);
+            switch (component) {
+                case "gateway" -> assertThat(is.get("checksum/config")).isNotEqualTo(was.get("checksum/config"));
+                case "channel-state" -> assertThat(is.get("checksum/secret")).isNotEqualTo(was.get("checksum/secret"));
+                default -> assertThat(is).as(component).isEqualTo(was);
+            }
+        }
+    }
+
+    private static Map<String, String> podAnnotations(Chart.Rendered rendered, String component) {
+        return rendered.named(Deployment.class, name(component)).getSpec().getTemplate().getMetadata().getAnnotations();
     }
 
     @Test

@@ -54,14 +54,14 @@ class SecretsTest {
     void eachServiceGetsOnlyTheSecretsItUses() {
         Chart.Rendered rendered = Chart.render(Chart.values("all-features"));
         assertThat(secretEnv(rendered, "gateway")).containsOnlyKeys(
-                "KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_TRUSTSTORE_PASSWORD",
+                "KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_TRUSTSTORE_PASSWORD", "KAFKA_SSL_KEYSTORE_PASSWORD",
                 "ONBOARDING_GATEWAY_STATE_SECRET", "ONBOARDING_GATEWAY_STATE_SECRET_PREVIOUS");
         assertThat(secretEnv(rendered, "webhook-ingest")).containsOnlyKeys(
-                "KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_TRUSTSTORE_PASSWORD",
+                "KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_TRUSTSTORE_PASSWORD", "KAFKA_SSL_KEYSTORE_PASSWORD",
                 "ONBOARDING_HUBS_MAIN_WEBHOOK_SECRET", "ONBOARDING_HUBS_MAIN_WEBHOOK_SECRET_PREVIOUS",
                 "ONBOARDING_HUBS_MAIN_WEBHOOK_HEADER_VALUE", "ONBOARDING_HUBS_DIRECT2_WEBHOOK_SECRET");
         assertThat(secretEnv(rendered, "channel-state")).containsOnlyKeys(
-                "KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_TRUSTSTORE_PASSWORD",
+                "KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_TRUSTSTORE_PASSWORD", "KAFKA_SSL_KEYSTORE_PASSWORD",
                 "QUARKUS_DATASOURCE_PASSWORD", "ONBOARDING_STATE_API_TOKENS",
                 "ONBOARDING_HUBS_MAIN_API_KEY", "ONBOARDING_HUBS_DIRECT2_USERNAME", "ONBOARDING_HUBS_DIRECT2_PASSWORD");
         assertThat(secretEnv(rendered, "key-provisioner")).containsKeys(
