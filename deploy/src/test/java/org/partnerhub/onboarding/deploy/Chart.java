@@ -59,9 +59,12 @@ final class Chart {
         return template.call();
     }
 
-    /** `helm lint --strict` of the chart with its values.yaml overridden by these values files. */
-    static LintResult lint(Path... valuesFiles) throws IOException {
-        Path copy = Files.createTempDirectory("onboarding-chart");
+    /**
+     * `helm lint --strict` of the chart with its values.yaml overridden by these values files (helm-java's lint
+     * takes no values files, so it lints a copy of the chart in {@code workDir} with the values merged in).
+     */
+    static LintResult lint(Path workDir, Path... valuesFiles) throws IOException {
+        Path copy = Files.createTempDirectory(workDir, "chart");
         try (Stream<Path> files = Files.walk(DIR)) {
             for (Path source : files.toList()) {
                 Path target = copy.resolve(DIR.relativize(source).toString());
@@ -93,6 +96,7 @@ final class Chart {
         });
         try {
             Path file = Files.createTempFile("values", ".yaml");
+            file.toFile().deleteOnExit();
             YAML.writeValue(file.toFile(), root);
             return file;
         } catch (IOException e) {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,10 +38,10 @@ class ChartPolicyTest {
     }
 
     @Test
-    void lintsStrictWithTheDefaultsAndWithEveryFeatureOn() throws IOException {
-        LintResult defaults = Chart.lint();
+    void lintsStrictWithTheDefaultsAndWithEveryFeatureOn(@TempDir Path workDir) throws IOException {
+        LintResult defaults = Chart.lint(workDir);
         assertThat(defaults.isFailed()).as("%s", defaults.getMessages()).isFalse();
-        LintResult everything = Chart.lint(Chart.values("all-features"));
+        LintResult everything = Chart.lint(workDir, Chart.values("all-features"));
         assertThat(everything.isFailed()).as("%s", everything.getMessages()).isFalse();
     }
 
