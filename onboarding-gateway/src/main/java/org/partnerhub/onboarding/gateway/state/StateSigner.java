@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -59,8 +60,9 @@ public final class StateSigner {
     public SignedState issue(String hubId, String tenant) {
         byte[] nonce = new byte[16];
         RANDOM.nextBytes(nonce);
+        // Whole seconds, as the token carries it, so the issued state equals the verified one.
         FlowState state = new FlowState(hubId, tenant, BASE64URL.encodeToString(nonce),
-                clock.instant().plus(ttl));
+                clock.instant().plus(ttl).truncatedTo(ChronoUnit.SECONDS));
         byte[] payload = encode(state);
         String token = BASE64URL.encodeToString(payload) + "." + BASE64URL.encodeToString(mac(keys.getFirst(), payload));
         return new SignedState(state, token);
