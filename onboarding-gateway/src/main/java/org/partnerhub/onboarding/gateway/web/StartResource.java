@@ -3,6 +3,7 @@ package org.partnerhub.onboarding.gateway.web;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -55,7 +56,7 @@ public class StartResource {
     public List<HubButton> hubs() {
         return hubs.hubs().entrySet().stream()
                 .map(hub -> new HubButton(hub.getKey(), hub.getValue().label().orElse(hub.getKey()),
-                        hub.getValue().paymentMode().name().toLowerCase(java.util.Locale.ROOT)))
+                        hub.getValue().paymentMode().name().toLowerCase(Locale.ROOT)))
                 .sorted(Comparator.comparing(HubButton::id))
                 .toList();
     }
