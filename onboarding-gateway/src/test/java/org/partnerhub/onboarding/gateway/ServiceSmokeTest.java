@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(GatewayTestResource.class)
 class ServiceSmokeTest extends ServiceSmokeContract {
 
     ServiceSmokeTest() {
