@@ -70,6 +70,8 @@ class BrokerUnreachableTest {
     void answers503WithRetryAfterWithinThePublishTimeout() {
         byte[] body = WebhookIngestTest.webhook("evt-no-broker");
         String secret = ConfigProvider.getConfig().getValue("onboarding.hubs.main.webhook-secret", String.class);
+        // REST Assured's first request loads Groovy, which can take seconds on a busy machine: not ours to time.
+        given().when().get("/q/health/live").then().statusCode(200);
         long started = System.nanoTime();
 
         given().contentType("application/json").header(SignatureVerifier.HEADER, Signatures.sign(secret, body))
@@ -80,7 +82,7 @@ class BrokerUnreachableTest {
                 .body("error", containsString("retry later"));
 
         // Generous: only "answered, not hung" is asserted here; latency belongs to the benchmark.
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(PUBLISH_TIMEOUT.plusSeconds(10));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(PUBLISH_TIMEOUT.plusSeconds(15));
     }
 
     @Test
