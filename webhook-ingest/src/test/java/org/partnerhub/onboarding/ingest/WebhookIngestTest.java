@@ -214,6 +214,11 @@ class WebhookIngestTest {
         assertThat(answer).doesNotContain(staticValue).doesNotContain(TestHubs.STATIC_HEADER);
     }
 
+    @Test
+    void theBenchmarksNoOpEndpointIsNotInANormalBuild() {
+        given().contentType("application/json").body("{}").when().post("/bench/noop").then().statusCode(404);
+    }
+
     private static Arguments rejection(String what, String hub, byte[] body,
             Function<RequestSpecification, RequestSpecification> headers, int status, String reason) {
         return Arguments.of(what, hub, body, headers, status, reason);
