@@ -3,13 +3,13 @@
 # envelope id, at 50 connections against the packaged service with a real Kafka broker on this machine; the same
 # load against a no-op endpoint of the same service as the ceiling; then the topic's record count against the 200s.
 #
-# usage: dev/bench/webhook-ingest.sh          (DURATION=20 WARMUP=10 CONNECTIONS=50 THREADS=2 to change)
+# usage: dev/bench/webhook-ingest.sh          (DURATION=20 WARMUP=20 CONNECTIONS=50 THREADS=2 to change)
 # needs: a JDK >= 21 in JAVA_HOME, python3, wrk (apt-get install -y wrk). Everything listens on 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 DURATION=${DURATION:-20}
-WARMUP=${WARMUP:-10}
+WARMUP=${WARMUP:-20}
 CONNECTIONS=${CONNECTIONS:-50}
 THREADS=${THREADS:-2}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
