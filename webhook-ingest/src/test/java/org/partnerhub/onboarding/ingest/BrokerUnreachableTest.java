@@ -2,7 +2,6 @@ package org.partnerhub.onboarding.ingest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
 import java.io.IOException;
@@ -79,7 +78,8 @@ class BrokerUnreachableTest {
                 .when().post("/webhooks/360dialog/main")
                 .then().statusCode(503)
                 .header("Retry-After", is("7"))
-                .body("error", containsString("retry later"));
+                // Not "too many in flight": every earlier request of this class has given its slot back.
+                .body("error", is("the webhook could not be stored in time, retry later"));
 
         // Generous: only "answered, not hung" is asserted here; latency belongs to the benchmark.
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(PUBLISH_TIMEOUT.plusSeconds(15));
