@@ -40,7 +40,8 @@ echo "== building webhook-ingest with the bench profile (adds POST /bench/noop)"
     -Dmdep.outputFile="$work/testkit.classpath"
 classpath="libs/testkit/target/classes:$(cat "$work/testkit.classpath")"
 
-bench_kafka() { "$JAVA_HOME/bin/java" -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$classpath" \
+# exec: in the background, $! must be the JVM itself, or the cleanup would stop only a shell and leave the broker.
+bench_kafka() { exec "$JAVA_HOME/bin/java" -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$classpath" \
     dev/bench/BenchKafka.java "$@"; }
 kafka_port=$(free_port)
 http_port=$(free_port)
