@@ -23,8 +23,4 @@ final class InFlightLimit {
     void release() {
         current.decrementAndGet();
     }
-
-    int current() {
-        return current.get();
-    }
 }

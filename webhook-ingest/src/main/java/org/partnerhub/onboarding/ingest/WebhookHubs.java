@@ -26,10 +26,6 @@ final class WebhookHubs {
         return Optional.ofNullable(byId.get(id));
     }
 
-    boolean contains(String id) {
-        return byId.containsKey(id);
-    }
-
     private static WebhookHub hub(String id, HubsConfig.Hub config) {
         Optional<SignatureVerifier> signature = config.webhookSecret().map(current -> new SignatureVerifier(
                 Stream.concat(Stream.of(current), config.webhookSecretPrevious().stream()).toList()));

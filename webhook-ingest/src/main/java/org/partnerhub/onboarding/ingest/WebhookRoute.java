@@ -25,7 +25,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 @Singleton
 class WebhookRoute {
 
-    static final String PATH = "/webhooks/360dialog/:hubId";
+    private static final String PATH = "/webhooks/360dialog/:hubId";
 
     private static final String HUB = "webhook-hub";
     private static final String TOPIC = Topic.HUB_WEBHOOKS.defaultName();
@@ -63,16 +63,15 @@ class WebhookRoute {
 
     /** Everything that can be decided before reading the body; synchronous, so no body data is missed. */
     private void admit(RoutingContext rc) {
-        String hubId = rc.pathParam("hubId");
-        String hubTag = hubs.contains(hubId) ? hubId : IngestMetrics.UNKNOWN_HUB;
-        metrics.received(hubTag);
-        WebhookHub hub = hubs.get(hubId).orElse(null);
+        WebhookHub hub = hubs.get(rc.pathParam("hubId")).orElse(null);
         if (hub == null) {
-            refuse(rc, hubTag, Rejection.UNKNOWN_HUB);
+            metrics.received(IngestMetrics.UNKNOWN_HUB);
+            refuse(rc, IngestMetrics.UNKNOWN_HUB, Rejection.UNKNOWN_HUB);
             return;
         }
+        metrics.received(hub.id());
         if (!inFlight.tryAcquire()) {
-            refuse(rc, hubTag, Rejection.OVERLOADED);
+            refuse(rc, hub.id(), Rejection.OVERLOADED);
             return;
         }
         // Also runs when the connection drops, so a vanished client cannot leak a slot.
