@@ -20,6 +20,13 @@ public final class CloudEventHeaders {
     public static final String CONTENT_TYPE = "content-type";
     /** Not a CloudEvents attribute: the hub id, which hub webhook bodies do not carry themselves. */
     public static final String HUB_ID = "onboarding_hub_id";
+    /** {@code hub.webhooks} only: when webhook-ingest received the webhook (RFC 3339). */
+    public static final String RECEIVED_AT = "onboarding_received_at";
+    /**
+     * {@code hub.webhooks} only: {@code true} if the body's {@code x-360dialog-signature} was verified, {@code false}
+     * if the hub has no webhook secret configured.
+     */
+    public static final String SIGNATURE_VERIFIED = "onboarding_signature_verified";
 
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String APPLICATION_JSON = "application/json";

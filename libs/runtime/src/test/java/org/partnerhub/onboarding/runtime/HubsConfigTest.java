@@ -21,11 +21,13 @@ class HubsConfigTest {
         HubsConfig hubs = config(
                 Map.of("onboarding.hubs.main.partner-id", "pA1",
                         "onboarding.hubs.main.payment-mode", "partner",
+                        "onboarding.hubs.main.webhook-header-name", "X-Partner-Token",
                         "onboarding.hubs.direct.partner-id", "pB2",
                         "onboarding.hubs.direct.payment-mode", "DIRECT",
                         "onboarding.hubs.direct.label", "Pay 360dialog yourself"),
                 Map.of("ONBOARDING_HUBS_MAIN_WEBHOOK_SECRET", "s3cret",
-                        "ONBOARDING_HUBS_MAIN_API_KEY", "partner-key"));
+                        "ONBOARDING_HUBS_MAIN_API_KEY", "partner-key",
+                        "ONBOARDING_HUBS_MAIN_WEBHOOK_HEADER_VALUE", "static-token"));
 
         assertThat(hubs.hubs()).containsOnlyKeys("main", "direct");
         HubsConfig.Hub main = hubs.hub("main").orElseThrow();
@@ -34,6 +36,9 @@ class HubsConfigTest {
         assertThat(main.webhookSecret()).contains("s3cret");
         assertThat(main.apiKey()).contains("partner-key");
         assertThat(main.webhookSecretPrevious()).isEmpty();
+        assertThat(main.webhookHeaderName()).contains("X-Partner-Token");
+        assertThat(main.webhookHeaderValue()).contains("static-token");
+        assertThat(hubs.hub("direct").orElseThrow().webhookHeaderName()).isEmpty();
         assertThat(hubs.hub("direct").orElseThrow().paymentMode()).isEqualTo(PaymentMode.DIRECT);
         assertThat(hubs.hub("direct").orElseThrow().label()).contains("Pay 360dialog yourself");
         assertThat(hubs.hub("unknown")).isEmpty();

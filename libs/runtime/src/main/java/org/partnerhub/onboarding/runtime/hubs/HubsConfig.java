@@ -42,6 +42,12 @@ public interface HubsConfig {
         /** The secret before the last rotation, accepted until removed. */
         Optional<String> webhookSecretPrevious();
 
+        /** A header 360dialog sends with every webhook (configured with the webhook URL); checked when set. */
+        Optional<String> webhookHeaderName();
+
+        /** The value of {@link #webhookHeaderName()} (secret). */
+        Optional<String> webhookHeaderValue();
+
         /** Partner API key ({@code X-API-Key}), the recommended authentication. */
         Optional<String> apiKey();
 

@@ -1,0 +1,40 @@
+package org.partnerhub.onboarding.ingest;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.partnerhub.onboarding.runtime.hubs.HubsConfig;
+
+/** The configured hubs, with their secrets turned into checks once at start-up. */
+final class WebhookHubs {
+
+    private final Map<String, WebhookHub> byId;
+
+    private WebhookHubs(Map<String, WebhookHub> byId) {
+        this.byId = byId;
+    }
+
+    /** @throws IllegalStateException if a hub sets only one of the static header's name and value */
+    static WebhookHubs from(HubsConfig config) {
+        return new WebhookHubs(config.hubs().entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, hub -> hub(hub.getKey(), hub.getValue()))));
+    }
+
+    Optional<WebhookHub> get(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    private static WebhookHub hub(String id, HubsConfig.Hub config) {
+        Optional<SignatureVerifier> signature = config.webhookSecret().map(current -> new SignatureVerifier(
+                Stream.concat(Stream.of(current), config.webhookSecretPrevious().stream()).toList()));
+        if (config.webhookHeaderName().isPresent() != config.webhookHeaderValue().isPresent()) {
+            throw new IllegalStateException("hub " + id + ": set both onboarding.hubs." + id
+                    + ".webhook-header-name and .webhook-header-value, or neither");
+        }
+        Optional<StaticHeader> header = config.webhookHeaderName()
+                .map(name -> new StaticHeader(name, config.webhookHeaderValue().orElseThrow()));
+        return new WebhookHub(id, signature, header);
+    }
+}

@@ -1,0 +1,136 @@
+package org.partnerhub.onboarding.ingest;
+
+import java.time.Instant;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.partnerhub.onboarding.events.Topic;
+import org.partnerhub.onboarding.runtime.hubs.HubsConfig;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * {@code POST /webhooks/360dialog/{hubId}}: answers 200 only once the webhook is on {@code hub.webhooks}. A plain
+ * Vert.x route rather than a REST resource, so the raw bytes are read under our own size limit and no JSON binding
+ * ever touches them.
+ */
+@Singleton
+class WebhookRoute {
+
+    private static final String PATH = "/webhooks/360dialog/:hubId";
+
+    private static final String HUB = "webhook-hub";
+    private static final String TOPIC = Topic.HUB_WEBHOOKS.defaultName();
+
+    /** About 10 MB of ids: hours of real webhook traffic, a few seconds of a flood. */
+    private static final int RECENT_IDS_CAPACITY = 100_000;
+
+    private final WebhookHubs hubs;
+    private final IngestConfig config;
+    private final WebhookPublisher publisher;
+    private final IngestMetrics metrics;
+    private final InFlightLimit inFlight;
+    private final PublishOnce once;
+
+    @Inject
+    WebhookRoute(HubsConfig hubsConfig, IngestConfig config, WebhookPublisher publisher, IngestMetrics metrics) {
+        this.hubs = WebhookHubs.from(hubsConfig);
+        this.config = config;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.inFlight = new InFlightLimit(config.maxInFlight());
+        this.once = new PublishOnce(new RecentIds(config.dedupWindow(), RECENT_IDS_CAPACITY, System::nanoTime));
+    }
+
+    void register(@Observes Router router) {
+        // Two routes: Vert.x wants a body handler first on its route, and admit() must run before the body is read.
+        router.post(PATH).handler(this::admit);
+        router.post(PATH)
+                .handler(BodyHandler.create(false)
+                        .setBodyLimit(config.maxBodySize().asLongValue())
+                        .setPreallocateBodyBuffer(true))
+                .handler(this::ingest)
+                .failureHandler(this::bodyRefused);
+    }
+
+    /** Everything that can be decided before reading the body; synchronous, so no body data is missed. */
+    private void admit(RoutingContext rc) {
+        WebhookHub hub = hubs.get(rc.pathParam("hubId")).orElse(null);
+        if (hub == null) {
+            metrics.received(IngestMetrics.UNKNOWN_HUB);
+            refuse(rc, IngestMetrics.UNKNOWN_HUB, Rejection.UNKNOWN_HUB);
+            return;
+        }
+        metrics.received(hub.id());
+        if (!inFlight.tryAcquire()) {
+            refuse(rc, hub.id(), Rejection.OVERLOADED);
+            return;
+        }
+        // Also runs when the connection drops, so a vanished client cannot leak a slot.
+        rc.addEndHandler(ended -> inFlight.release());
+        rc.put(HUB, hub);
+        rc.next();
+    }
+
+    private void ingest(RoutingContext rc) {
+        WebhookHub hub = rc.get(HUB);
+        Buffer buffer = rc.body().buffer();
+        byte[] body = buffer == null ? new byte[0] : buffer.getBytes();
+        Verdict verdict = hub.examine(rc.request().headers()::get, body, Instant.now());
+        switch (verdict) {
+            case Rejection rejection -> refuse(rc, hub.id(), rejection);
+            case Accepted accepted -> publish(rc, hub.id(), accepted);
+        }
+    }
+
+    private void publish(RoutingContext rc, String hubId, Accepted accepted) {
+        Context context = Vertx.currentContext();
+        String id = accepted.webhook().id();
+        // Keyed by hub as well: two hubs' envelope ids are not known to be distinct.
+        once.publish(hubId + '\n' + id, () -> publisher.publish(accepted.toRecord(TOPIC)))
+                .whenComplete((outcome, failure) -> context.runOnContext(ignored -> {
+                    if (failure != null) {
+                        refuse(rc, hubId, Rejection.NOT_STORED);
+                        return;
+                    }
+                    if (outcome == PublishOnce.Outcome.DUPLICATE) {
+                        metrics.duplicate(hubId);
+                    } else {
+                        metrics.accepted(hubId);
+                    }
+                    answer(rc, 200, new JsonObject().put("id", id));
+                }));
+    }
+
+    private void bodyRefused(RoutingContext rc) {
+        if (rc.statusCode() == Rejection.BODY_TOO_LARGE.status()) {
+            WebhookHub hub = rc.get(HUB);
+            refuse(rc, hub.id(), Rejection.BODY_TOO_LARGE);
+        } else {
+            rc.next();
+        }
+    }
+
+    private void refuse(RoutingContext rc, String hubTag, Rejection rejection) {
+        metrics.rejected(hubTag, rejection);
+        if (rejection.retryable()) {
+            rc.response().putHeader("Retry-After", Long.toString(Math.max(1, config.retryAfter().toSeconds())));
+        }
+        answer(rc, rejection.status(), new JsonObject().put("error", rejection.reason()));
+    }
+
+    private static void answer(RoutingContext rc, int status, JsonObject body) {
+        if (rc.response().ended() || rc.response().closed()) {
+            return;
+        }
+        rc.response().setStatusCode(status).putHeader("content-type", "application/json").end(body.encode());
+    }
+}
