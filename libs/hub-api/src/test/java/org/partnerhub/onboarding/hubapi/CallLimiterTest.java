@@ -17,13 +17,14 @@ class CallLimiterTest {
         CallLimiter limiter = new CallLimiter(2);
         List<CompletableFuture<String>> started = new ArrayList<>();
         List<String> results = new ArrayList<>();
+        List<Throwable> failures = new ArrayList<>();
 
         for (int i = 0; i < 3; i++) {
             limiter.submit(() -> {
                 CompletableFuture<String> call = new CompletableFuture<>();
                 started.add(call);
                 return Uni.createFrom().completionStage(call);
-            }).subscribe().with(results::add);
+            }).subscribe().with(results::add, failures::add);
         }
         assertThat(started).hasSize(2);
 
@@ -33,5 +34,6 @@ class CallLimiterTest {
         started.get(1).complete("second");
 
         assertThat(results).containsExactly("first", "second");
+        assertThat(failures).extracting(Throwable::getMessage).containsExactly("failed");
     }
 }
