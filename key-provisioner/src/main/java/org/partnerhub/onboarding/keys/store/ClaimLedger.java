@@ -3,6 +3,7 @@ package org.partnerhub.onboarding.keys.store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -102,14 +103,34 @@ public class ClaimLedger {
                 .setParameter("now", now)
                 .setParameter("max", max)
                 .getResultList())
-                .map(claims -> claims.stream().map(claim -> {
-                    claim.status = ClaimStatus.CALLING;
-                    claim.attempts++;
-                    claim.leaseUntil = leaseUntil;
-                    claim.updatedAt = now;
-                    return new Lease(claim.id, claim.hubId, claim.channelId, claim.clientId, claim.attempts,
-                            claim.createdAt);
-                }).toList());
+                .chain(claims -> {
+                    List<Lease> leases = new ArrayList<>();
+                    Uni<Void> reports = Uni.createFrom().voidItem();
+                    for (KeyClaim claim : claims) {
+                        claim.updatedAt = now;
+                        if (claim.status == ClaimStatus.CALLING && claim.attempts >= config.retry().maxAttempts()) {
+                            // Attempts that keep dying (a crash loop) must not go on for ever either.
+                            ApiKeyFailed failed = giveUp(claim, now);
+                            reports = reports.chain(() -> outbox.add(failed));
+                        } else {
+                            claim.status = ClaimStatus.CALLING;
+                            claim.attempts++;
+                            claim.leaseUntil = leaseUntil;
+                            leases.add(new Lease(claim.id, claim.hubId, claim.channelId, claim.clientId,
+                                    claim.attempts, claim.createdAt));
+                        }
+                    }
+                    return reports.replaceWith(leases);
+                });
+    }
+
+    private static ApiKeyFailed giveUp(KeyClaim claim, Instant now) {
+        claim.status = ClaimStatus.FAILED;
+        claim.leaseUntil = null;
+        claim.lastError = "gave up after " + claim.attempts + " attempts; the last ended without an outcome";
+        LOG.warnf("Key for channel %s: %s", claim.channelId, claim.lastError);
+        return new ApiKeyFailed(claim.hubId, claim.channelId, claim.lastError, true, claim.attempts, now,
+                claim.id.toString());
     }
 
     /** Stores the key encrypted and reports it; a key arriving after its permission was revoked is kept, withdrawn. */
