@@ -12,10 +12,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 import org.partnerhub.onboarding.events.CloudEventHeaders;
 
 /** Everything on {@code channel.api-keys}, read from the start. */
 final class ApiKeyEventsReader implements AutoCloseable {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new CopyOnWriteArrayList<>();
@@ -25,6 +28,12 @@ final class ApiKeyEventsReader implements AutoCloseable {
                 "test-" + UUID.randomUUID(), "auto.offset.reset", "earliest"), new StringDeserializer(),
                 new ByteArrayDeserializer());
         consumer.subscribe(List.of("channel.api-keys"));
+    }
+
+    /** Waits for the first record of the channel with the given type suffix. */
+    ConsumerRecord<String, byte[]> await(String channelId, String typeSuffix) {
+        return Awaitility.await().atMost(PATIENCE).until(() -> of(channelId, typeSuffix), found -> !found.isEmpty())
+                .getFirst();
     }
 
     /** Polls once and returns every record of the channel with the given type suffix seen so far. */

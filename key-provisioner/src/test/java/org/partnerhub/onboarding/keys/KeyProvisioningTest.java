@@ -22,7 +22,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +49,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(PartnerApiStub.class)
 class KeyProvisioningTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String TOKEN = "Bearer fake-token-two";
 
     private static ChannelEventsProducer events;
@@ -133,9 +131,9 @@ class KeyProvisioningTest {
         PartnerApiStub.server.stubFor(post(path).inScenario(channel).whenScenarioStateIs("503")
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("slow"));
         PartnerApiStub.server.stubFor(post(path).inScenario(channel).whenScenarioStateIs("slow")
-                .willReturn(created(channel).withFixedDelay(5_000)).willSetStateTo("ok"));
+                .willReturn(PartnerApiStub.created(channel).withFixedDelay(5_000)).willSetStateTo("ok"));
         PartnerApiStub.server.stubFor(post(path).inScenario(channel).whenScenarioStateIs("ok")
-                .willReturn(created(channel)));
+                .willReturn(PartnerApiStub.created(channel)));
 
         events.send(ChannelEventsProducer.running(channel, ChannelStage.RUNNING, 4));
 
@@ -235,7 +233,7 @@ class KeyProvisioningTest {
 
     @Test
     void hubSetupSetsTheStaleWebhookUrlAndLeavesTheRedirectUrlAlone() {
-        await().atMost(PATIENCE).untilAsserted(() -> PartnerApiStub.server.verify(1,
+        await().atMost(ApiKeyEventsReader.PATIENCE).untilAsserted(() -> PartnerApiStub.server.verify(1,
                 postRequestedFor(urlEqualTo(PartnerApiStub.PARTNER + "/webhook_url")).withRequestBody(
                         equalToJson("{\"webhook_url\":\"https://keys.example/webhooks/360dialog/main\"}"))));
         PartnerApiStub.server.verify(0, patchRequestedFor(urlEqualTo(PartnerApiStub.PARTNER)));
@@ -243,22 +241,15 @@ class KeyProvisioningTest {
     }
 
     private static ConsumerRecord<String, byte[]> awaitEvent(String channel, String type) {
-        return await().atMost(PATIENCE).until(() -> apiKeyEvents.of(channel, type), found -> !found.isEmpty())
-                .getFirst();
+        return apiKeyEvents.await(channel, type);
     }
 
     private static void stubCreated(String channel) {
-        PartnerApiStub.server.stubFor(post(keysPath(channel)).willReturn(created(channel)));
-    }
-
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created(String channel) {
-        return aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"id\":\"key-"
-                + channel + "\",\"api_key\":\"fake-secret-" + channel + "\",\"address\":\"https://waba.example\","
-                + "\"app_id\":\"app-" + channel + "\"}");
+        PartnerApiStub.stubCreated(channel);
     }
 
     private static String keysPath(String channel) {
-        return PartnerApiStub.PARTNER + "/channels/" + channel + "/api_keys";
+        return PartnerApiStub.keysPath(channel);
     }
 
     private static List<String> query(String sql, String channel) throws SQLException {
