@@ -63,7 +63,7 @@ public class ProvisioningWorker {
                                 + "ends: %s", lease.attempt(), lease.channelId(), failure.toString())));
     }
 
-    Uni<Void> attempt(Lease lease) {
+    private Uni<Void> attempt(Lease lease) {
         HubClient hub;
         try {
             hub = partnerApi.hub(lease.hubId());
