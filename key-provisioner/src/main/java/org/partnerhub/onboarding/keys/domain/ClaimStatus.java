@@ -1,0 +1,14 @@
+package org.partnerhub.onboarding.keys.domain;
+
+/** Where a claim (one per channel permission) stands. */
+public enum ClaimStatus {
+    /** Waiting for its next attempt, due at the claim's {@code next_attempt_at}. */
+    PENDING,
+    /** An attempt is talking to 360dialog; if its lease runs out, the attempt died and the claim is resumed. */
+    CALLING,
+    PROVISIONED,
+    /** Permanently failed or out of attempts; a new permission grant is needed for another try. */
+    FAILED,
+    /** The permission was revoked; the channel is free for the next grant. */
+    REVOKED
+}

@@ -1,0 +1,16 @@
+package org.partnerhub.onboarding.keys.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One attempt's hold on a claim. The attempt number tells a late attempt whose lease ran out apart from the one that
+ * took over; {@code claimedAt} bounds which keys at 360dialog the claim may have created.
+ */
+public record Lease(UUID claimId, String hubId, String channelId, String clientId, int attempt, Instant claimedAt) {
+
+    /** Attempts after the first may follow one whose outcome is unknown, so they look at 360dialog first. */
+    public boolean mayFollowAnUnknownOutcome() {
+        return attempt > 1;
+    }
+}

@@ -1,0 +1,79 @@
+package org.partnerhub.onboarding.keys.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.partnerhub.onboarding.events.CloudEventMetadata;
+import org.partnerhub.onboarding.events.Event;
+import org.partnerhub.onboarding.events.EventCodec;
+import org.partnerhub.onboarding.events.EventType;
+import org.partnerhub.onboarding.events.UnknownEventTypeException;
+import org.partnerhub.onboarding.events.lifecycle.ChannelPermissionGranted;
+import org.partnerhub.onboarding.events.lifecycle.ChannelPermissionRevoked;
+import org.partnerhub.onboarding.events.lifecycle.ChannelRunning;
+import org.partnerhub.onboarding.events.lifecycle.ChannelTransition;
+import org.partnerhub.onboarding.keys.KeyRevocation;
+import org.partnerhub.onboarding.keys.ProvisioningWorker;
+import org.partnerhub.onboarding.keys.store.ClaimLedger;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Reads {@code channel.events}: running or permission-granted may take a claim, permission-revoked withdraws the key.
+ * A record that cannot be decoded goes to {@code channel.events.dlq}; types this service does not act on are skipped.
+ */
+@ApplicationScoped
+public class ChannelEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ChannelEventsConsumer.class);
+
+    private final EventCodec codec = new EventCodec();
+
+    @Inject
+    ClaimLedger ledger;
+
+    @Inject
+    KeyRevocation revocation;
+
+    @Inject
+    ProvisioningWorker worker;
+
+    @Incoming("channel-events")
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        CloudEventMetadata metadata = CloudEventMetadata.from(record.headers());
+        if (!acted(metadata.type())) {
+            return Uni.createFrom().voidItem();
+        }
+        Event event = codec.decode(metadata, record.value());
+        return switch (event) {
+            case ChannelRunning running -> claim(running);
+            case ChannelPermissionGranted granted -> claim(granted);
+            case ChannelPermissionRevoked revoked -> revocation.revoke(revoked);
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    private static boolean acted(String ceType) {
+        try {
+            EventType type = EventType.of(ceType);
+            return type == EventType.CHANNEL_RUNNING || type == EventType.CHANNEL_PERMISSION_GRANTED
+                    || type == EventType.CHANNEL_PERMISSION_REVOKED;
+        } catch (UnknownEventTypeException newerType) {
+            return false;
+        }
+    }
+
+    /** A new claim is worked on at once rather than at the next poll; the poll picks up whatever this misses. */
+    private Uni<Void> claim(ChannelTransition event) {
+        return ledger.claim(event).chain(claimed -> {
+            if (!claimed) {
+                return Uni.createFrom().voidItem();
+            }
+            LOG.infof("Claimed the key of channel %s on %s", event.channelId(), event.type());
+            return worker.runDue();
+        });
+    }
+}

@@ -1,0 +1,59 @@
+package org.partnerhub.onboarding.keys.store;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.partnerhub.onboarding.keys.domain.ClaimStatus;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** The right to create one channel's key for one permission grant, and how far that has got. */
+@Entity
+@Table(name = "key_claim")
+public class KeyClaim extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "hub_id")
+    public String hubId;
+
+    @Column(name = "channel_id")
+    public String channelId;
+
+    @Column(name = "client_id")
+    public String clientId;
+
+    @Column(name = "granted_version")
+    public long grantedVersion;
+
+    @Enumerated(EnumType.STRING)
+    public ClaimStatus status;
+
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "revoked_version")
+    public Long revokedVersion;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,274 @@
+package org.partnerhub.onboarding.keys;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.partnerhub.onboarding.events.state.ChannelStage;
+import org.partnerhub.onboarding.testkit.KafkaPostgresTestResource;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaPostgresTestResource.class)
+@QuarkusTestResource(PartnerApiStub.class)
+class KeyProvisioningTest {
+
+    private static final String TOKEN = "Bearer fake-token-two";
+
+    private static ChannelEventsProducer events;
+    private static ApiKeyEventsReader apiKeyEvents;
+
+    @Inject
+    CrashingFaults faults;
+
+    @BeforeAll
+    static void connect() {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        events = new ChannelEventsProducer(bootstrap);
+        apiKeyEvents = new ApiKeyEventsReader(bootstrap);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        events.close();
+        apiKeyEvents.close();
+    }
+
+    @Test
+    void theSameRunningEventDeliveredTwentyTimesAtOnceCreatesOneKey() throws Exception {
+        String channel = "concurrent-1";
+        stubCreated(channel);
+
+        ExecutorService senders = Executors.newFixedThreadPool(20);
+        try {
+            var running = ChannelEventsProducer.running(channel, ChannelStage.RUNNING, 7);
+            senders.invokeAll(IntStream.range(0, 20).<java.util.concurrent.Callable<Void>>mapToObj(i -> () -> {
+                events.send(running);
+                return null;
+            }).toList());
+        } finally {
+            senders.shutdown();
+        }
+        events.flush();
+
+        ConsumerRecord<String, byte[]> provisioned = awaitEvent(channel, "provisioned");
+        assertThat(ApiKeyEventsReader.value(provisioned)).contains("key-" + channel).doesNotContain("fake-secret");
+        given().header("Authorization", TOKEN).get("/channels/{id}/api-key", channel).then().statusCode(200)
+                .body("channelId", is(channel))
+                .body("apiKey", is("fake-secret-" + channel))
+                .body("address", is("https://waba.example"))
+                .body("appId", is("app-" + channel));
+        PartnerApiStub.server.verify(1, postRequestedFor(urlEqualTo(keysPath(channel))));
+        assertThat(query("select count(*) from key_claim where channel_id = ?", channel)).containsExactly("1");
+    }
+
+    @Test
+    void theStoredRowHoldsNoPlaintextKey() throws Exception {
+        String channel = "stored-1";
+        stubCreated(channel);
+        events.send(ChannelEventsProducer.running(channel, ChannelStage.RUNNING, 3));
+
+        awaitEvent(channel, "provisioned");
+
+        try (Connection db = database(); var statement = db.prepareStatement(
+                "select * from channel_api_key where channel_id = ?")) {
+            statement.setString(1, channel);
+            ResultSet row = statement.executeQuery();
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString("kek_id")).isEqualTo("test-2");
+            for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
+                byte[] value = row.getBytes(column);
+                if (value != null) {
+                    assertThat(new String(value, StandardCharsets.ISO_8859_1)).doesNotContain("fake-secret");
+                }
+            }
+        }
+    }
+
+    @Test
+    void rateLimitsServerErrorsAndTimeoutsAreRetriedUntilTheKeyIsCreated() throws Exception {
+        String channel = "retry-1";
+        String path = keysPath(channel);
+        PartnerApiStub.server.stubFor(get(path).willReturn(okJson("{\"api_keys\":[]}")));
+        PartnerApiStub.server.stubFor(post(path).inScenario(channel).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("503"));
+        PartnerApiStub.server.stubFor(post(path).inScenario(channel).whenScenarioStateIs("503")
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("slow"));
+        PartnerApiStub.server.stubFor(post(path).inScenario(channel).whenScenarioStateIs("slow")
+                .willReturn(PartnerApiStub.created(channel).withFixedDelay(5_000)).willSetStateTo("ok"));
+        PartnerApiStub.server.stubFor(post(path).inScenario(channel).whenScenarioStateIs("ok")
+                .willReturn(PartnerApiStub.created(channel)));
+
+        events.send(ChannelEventsProducer.running(channel, ChannelStage.RUNNING, 4));
+
+        awaitEvent(channel, "provisioned");
+        PartnerApiStub.server.verify(4, postRequestedFor(urlEqualTo(path)));
+        assertThat(apiKeyEvents.of(channel, "failed")).hasSize(3)
+                .allSatisfy(failed -> assertThat(ApiKeyEventsReader.value(failed)).contains("\"permanent\":false"));
+        assertThat(query("select status, attempts from key_claim where channel_id = ?", channel))
+                .containsExactly("PROVISIONED", "4");
+    }
+
+    @Test
+    void clientErrorsFailTheClaimWithTheReason() throws Exception {
+        for (int status : new int[] {400, 403, 404}) {
+            String channel = "refused-" + status;
+            PartnerApiStub.server.stubFor(post(keysPath(channel)).willReturn(aResponse().withStatus(status)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"meta\":{\"success\":false,\"developer_message\":\"refused " + status + "\"}}")));
+            events.send(ChannelEventsProducer.running(channel, ChannelStage.RUNNING, 2));
+        }
+
+        for (int status : new int[] {400, 403, 404}) {
+            String channel = "refused-" + status;
+            String failed = ApiKeyEventsReader.value(awaitEvent(channel, "failed"));
+            assertThat(failed).contains("\"permanent\":true").contains("HTTP " + status).contains("refused " + status);
+            assertThat(query("select status, last_error from key_claim where channel_id = ?", channel))
+                    .first().isEqualTo("FAILED");
+            PartnerApiStub.server.verify(1, postRequestedFor(urlEqualTo(keysPath(channel))));
+        }
+    }
+
+    @Test
+    void aChannelThatIsNotRunningCausesNoCallAtAll() throws Exception {
+        String idle = "not-running-1";
+        String next = "running-after-1";
+        stubCreated(next);
+
+        events.send(ChannelEventsProducer.running(idle, ChannelStage.READY, 2));
+        events.send(ChannelEventsProducer.running(next, ChannelStage.RUNNING, 2));
+
+        // Same partition: once the later channel is done, the earlier event was handled too.
+        awaitEvent(next, "provisioned");
+        PartnerApiStub.server.verify(0, anyRequestedFor(urlPathMatching(".*/channels/" + idle + "/.*")));
+        assertThat(query("select count(*) from key_claim where channel_id = ?", idle)).containsExactly("0");
+    }
+
+    @Test
+    void aRevokedPermissionWithdrawsTheKey() throws Exception {
+        String channel = "revoked-1";
+        stubCreated(channel);
+        events.send(ChannelEventsProducer.running(channel, ChannelStage.RUNNING, 5));
+        awaitEvent(channel, "provisioned");
+
+        events.send(ChannelEventsProducer.revoked(channel, 6));
+
+        String revoked = ApiKeyEventsReader.value(awaitEvent(channel, "revoked"));
+        assertThat(revoked).contains("\"keyId\":\"key-" + channel + "\"").contains("\"deletedAtHub\":false");
+        given().header("Authorization", TOKEN).get("/channels/{id}/api-key", channel).then().statusCode(410);
+        PartnerApiStub.server.verify(0, deleteRequestedFor(urlPathMatching(".*/channels/" + channel + "/.*")));
+
+        // A redelivered running event from before the revocation must not claim again.
+        events.send(ChannelEventsProducer.running(channel, ChannelStage.RUNNING, 5));
+        String marker = "after-revoked-1";
+        stubCreated(marker);
+        events.send(ChannelEventsProducer.running(marker, ChannelStage.RUNNING, 1));
+        awaitEvent(marker, "provisioned");
+        PartnerApiStub.server.verify(1, postRequestedFor(urlEqualTo(keysPath(channel))));
+    }
+
+    @Test
+    void theHandOutNeedsAConfiguredTokenAndAnswers404WithoutAKey() {
+        given().get("/channels/{id}/api-key", "nobody").then().statusCode(401);
+        given().header("Authorization", "Bearer fake-token-unknown").get("/channels/{id}/api-key", "nobody").then()
+                .statusCode(401);
+        given().header("Authorization", TOKEN).get("/channels/{id}/api-key", "nobody").then().statusCode(404);
+    }
+
+    @Test
+    void aCrashBetweenTheCreateAndTheCommitIsResumedWithoutASecondKey() throws Exception {
+        String channel = "crash-1";
+        stubCreated(channel);
+        PartnerApiStub.server.stubFor(get(keysPath(channel)).willReturn(okJson("{\"api_keys\":[{\"id\":\"key-"
+                + channel + "\",\"api_key\":\"fake-secret-" + channel + "\",\"address\":\"https://waba.example\","
+                + "\"app_id\":\"app-" + channel + "\",\"created_at\":\"" + Instant.now() + "\"}]}")));
+        faults.crashOnceAfterCreate(channel);
+
+        events.send(ChannelEventsProducer.running(channel, ChannelStage.RUNNING, 9));
+
+        awaitEvent(channel, "provisioned");
+        PartnerApiStub.server.verify(1, postRequestedFor(urlEqualTo(keysPath(channel))));
+        PartnerApiStub.server.verify(1, getRequestedFor(urlEqualTo(keysPath(channel))));
+        given().header("Authorization", TOKEN).get("/channels/{id}/api-key", channel).then().statusCode(200)
+                .body("apiKey", is("fake-secret-" + channel));
+        assertThat(query("select status, attempts from key_claim where channel_id = ?", channel))
+                .containsExactly("PROVISIONED", "2");
+    }
+
+    @Test
+    void hubSetupSetsTheStaleWebhookUrlAndLeavesTheRedirectUrlAlone() {
+        await().atMost(ApiKeyEventsReader.PATIENCE).untilAsserted(() -> PartnerApiStub.server.verify(1,
+                postRequestedFor(urlEqualTo(PartnerApiStub.PARTNER + "/webhook_url")).withRequestBody(
+                        equalToJson("{\"webhook_url\":\"https://keys.example/webhooks/360dialog/main\"}"))));
+        PartnerApiStub.server.verify(0, patchRequestedFor(urlEqualTo(PartnerApiStub.PARTNER)));
+        given().get("/q/health/well").then().statusCode(200).body("status", is("UP"));
+    }
+
+    private static ConsumerRecord<String, byte[]> awaitEvent(String channel, String type) {
+        return apiKeyEvents.await(channel, type);
+    }
+
+    private static void stubCreated(String channel) {
+        PartnerApiStub.stubCreated(channel);
+    }
+
+    private static String keysPath(String channel) {
+        return PartnerApiStub.keysPath(channel);
+    }
+
+    private static List<String> query(String sql, String channel) throws SQLException {
+        try (Connection db = database(); var statement = db.prepareStatement(sql)) {
+            statement.setString(1, channel);
+            ResultSet rows = statement.executeQuery();
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+                    values.add(rows.getString(column));
+                }
+            }
+            return values;
+        }
+    }
+
+    private static Connection database() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class), "");
+    }
+}

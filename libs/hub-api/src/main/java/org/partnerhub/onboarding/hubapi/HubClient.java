@@ -1,0 +1,129 @@
+package org.partnerhub.onboarding.hubapi;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The Partner API as one hub sees it. Every call is bounded in time, shares the hub's concurrency limit, and fails
+ * with a {@link TransientHubApiException} or a {@link PermanentHubApiException}. Obtain one from
+ * {@link PartnerApi#hub(String)}.
+ */
+public final class HubClient {
+
+    private final String hubId;
+    private final String partnerId;
+    private final PartnerApiResource api;
+    private final HubCredentials credentials;
+    private final CallLimiter limiter;
+    private final Duration timeout;
+    private final HubApiErrors errors;
+    private final ObjectMapper mapper;
+
+    HubClient(String hubId, String partnerId, PartnerApiResource api, HubCredentials credentials, CallLimiter limiter,
+            Duration timeout, HubApiErrors errors, ObjectMapper mapper) {
+        this.hubId = hubId;
+        this.partnerId = partnerId;
+        this.api = api;
+        this.credentials = credentials;
+        this.limiter = limiter;
+        this.timeout = timeout;
+        this.errors = errors;
+        this.mapper = mapper;
+    }
+
+    public String hubId() {
+        return hubId;
+    }
+
+    /**
+     * Creates a key for the channel. 360dialog revokes the channel's earlier keys when it does, so callers must make
+     * sure this happens once per channel permission.
+     */
+    public Uni<ChannelApiKey> createApiKey(String channelId) {
+        return call("create API key", () -> api.createApiKey(partnerId, channelId)).map(PartnerApiJson::createdKey);
+    }
+
+    /** The channel's keys; whether the secret is included depends on 360dialog ({@link ChannelApiKey#revealsSecret()}). */
+    public Uni<List<ChannelApiKey>> apiKeys(String channelId) {
+        return call("list API keys", () -> api.listApiKeys(partnerId, channelId)).map(PartnerApiJson::keys);
+    }
+
+    public Uni<Void> deleteApiKey(String channelId, String keyId) {
+        return call("delete API key", () -> api.deleteApiKey(partnerId, channelId, keyId));
+    }
+
+    /** One channel by its id; a channel unknown to 360dialog fails permanently with status 404. */
+    public Uni<PartnerChannel> channel(String channelId) {
+        return call("get channel", () -> api.channel(partnerId, channelId)).map(PartnerApiJson::channel);
+    }
+
+    /** One page of the partner's channels matching the query's filters (e.g. {@code status}, {@code client_id}). */
+    public Uni<Page<PartnerChannel>> channels(ListQuery query) {
+        return call("list channels", () -> api.channels(partnerId, filters(query), query.limit().orElse(null),
+                query.offset().orElse(null), query.sort().orElse(null)))
+                .map(answer -> PartnerApiJson.page(answer, "partner_channels", PartnerApiJson::channel));
+    }
+
+    public Uni<Page<PartnerClient>> clients(ListQuery query) {
+        return call("list clients", () -> api.clients(partnerId, filters(query), query.limit().orElse(null),
+                query.offset().orElse(null), query.sort().orElse(null)))
+                .map(answer -> PartnerApiJson.page(answer, "clients", PartnerApiJson::client));
+    }
+
+    /** The partner's webhook URL and redirect URL as 360dialog has them. */
+    public Uni<PartnerSettings> settings() {
+        return call("get webhook URL", () -> api.webhookUrl(partnerId)).map(PartnerApiJson::webhookUrl)
+                .chain(webhookUrl -> call("get partner", () -> api.partner(partnerId))
+                        .map(partner -> new PartnerSettings(webhookUrl, PartnerApiJson.redirectUrl(partner))));
+    }
+
+    public Uni<Void> setWebhookUrl(String url) {
+        return call("set webhook URL", () -> api.setWebhookUrl(partnerId, Map.of("webhook_url", url)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> setRedirectUrl(String url) {
+        return call("set redirect URL", () -> api.updatePartner(partnerId, Map.of("partner_redirect_url", url)))
+                .replaceWithVoid();
+    }
+
+    private <T> Uni<T> call(String operation, Supplier<Uni<T>> request) {
+        return limiter.submit(() -> authenticated(request)
+                .onFailure(HttpAnswer.class::isInstance).recoverWithUni(failure -> unauthorized(failure)
+                        ? credentials.renew().chain(() -> authenticated(request))
+                        : Uni.createFrom().failure(failure)))
+                .onFailure().transform(failure -> errors.classify(operation, failure));
+    }
+
+    private <T> Uni<T> authenticated(Supplier<Uni<T>> request) {
+        return credentials.ready().chain(() -> request.get()).ifNoItem().after(timeout).fail();
+    }
+
+    private static boolean unauthorized(Throwable failure) {
+        return failure instanceof HttpAnswer answer && answer.status == 401;
+    }
+
+    private String filters(ListQuery query) {
+        if (query.filters().isEmpty()) {
+            return null;
+        }
+        try {
+            return mapper.writeValueAsString(query.filters());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("filters cannot be written as JSON", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HubClient[" + hubId + "]";
+    }
+}

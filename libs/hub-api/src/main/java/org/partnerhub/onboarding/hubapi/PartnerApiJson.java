@@ -1,0 +1,125 @@
+package org.partnerhub.onboarding.hubapi;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Reads the Partner API's answers leniently: both documented shapes of a created key, ids as strings or numbers,
+ * times with or without a zone. What it cannot use it logs by shape, never by value.
+ */
+final class PartnerApiJson {
+
+    private static final Logger LOG = Logger.getLogger(PartnerApiJson.class);
+
+    private PartnerApiJson() {
+    }
+
+    /** {@code {"id","api_key","address","app_id"}} or, from older revisions, {@code {"api_keys":[{...}]}}. */
+    static ChannelApiKey createdKey(JsonNode answer) {
+        JsonNode key = answer.path("api_keys").isArray() ? answer.path("api_keys").path(0) : answer;
+        ChannelApiKey created = key.isObject() ? apiKey(key) : null;
+        if (created == null || !created.revealsSecret()) {
+            throw new PermanentHubApiException("create API key: the answer carries no key (fields: "
+                    + fieldNames(key) + ")", 0, null);
+        }
+        return created;
+    }
+
+    static List<ChannelApiKey> keys(JsonNode answer) {
+        JsonNode array = answer.isArray() ? answer : answer.path("api_keys");
+        List<ChannelApiKey> keys = new ArrayList<>();
+        for (JsonNode item : array) {
+            ChannelApiKey key = apiKey(item);
+            if (key != null) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    static PartnerChannel channel(JsonNode json) {
+        String id = text(json, "id");
+        if (id == null) {
+            throw new PermanentHubApiException("channel without an id (fields: " + fieldNames(json) + ")", 0, null);
+        }
+        String clientId = Optional.ofNullable(text(json, "client_id")).orElse(text(json.path("client"), "id"));
+        return new PartnerChannel(id, clientId, text(json, "status"), text(json, "account_mode"),
+                text(json.path("setup_info"), "phone_number"), time(json, "created_at"), time(json, "modified_at"),
+                json);
+    }
+
+    static PartnerClient client(JsonNode json) {
+        String id = text(json, "id");
+        if (id == null) {
+            throw new PermanentHubApiException("client without an id (fields: " + fieldNames(json) + ")", 0, null);
+        }
+        return new PartnerClient(id, text(json, "name"), text(json, "status"), time(json, "created_at"), json);
+    }
+
+    /** {@code {count, total, limit, offset, <items>: [...]}}; missing numbers fall back to what was received. */
+    static <T> Page<T> page(JsonNode answer, String itemsField, Function<JsonNode, T> item) {
+        List<T> items = new ArrayList<>();
+        answer.path(itemsField).forEach(json -> items.add(item.apply(json)));
+        int offset = answer.path("offset").asInt(0);
+        return new Page<>(items, answer.path("total").asInt(offset + items.size()),
+                answer.path("limit").asInt(items.size()), offset);
+    }
+
+    static Optional<String> webhookUrl(JsonNode answer) {
+        return Optional.ofNullable(Optional.ofNullable(text(answer, "webhook_url")).orElse(text(answer, "url")));
+    }
+
+    static Optional<String> redirectUrl(JsonNode partner) {
+        return Optional.ofNullable(Optional.ofNullable(text(partner, "partner_redirect_url"))
+                .orElse(text(partner, "redirect_url")));
+    }
+
+    private static ChannelApiKey apiKey(JsonNode json) {
+        String id = text(json, "id");
+        if (id == null) {
+            LOG.warnf("Ignored an API key entry without an id (fields: %s)", fieldNames(json));
+            return null;
+        }
+        return new ChannelApiKey(id, text(json, "api_key"), text(json, "address"), text(json, "app_id"),
+                time(json, "created_at"));
+    }
+
+    private static String text(JsonNode json, String field) {
+        JsonNode value = json.path(field);
+        return value.isValueNode() && !value.isNull() && !value.asText().isEmpty() ? value.asText() : null;
+    }
+
+    private static Instant time(JsonNode json, String field) {
+        String value = text(json, field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException noZone) {
+            try {
+                // 360dialog writes some times without a zone; they are UTC.
+                return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException unreadable) {
+                LOG.warnf("Ignored unreadable time in field %s", field);
+                return null;
+            }
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode json) {
+        List<String> names = new ArrayList<>();
+        json.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

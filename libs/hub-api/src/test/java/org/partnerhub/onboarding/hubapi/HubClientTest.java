@@ -1,0 +1,193 @@
+package org.partnerhub.onboarding.hubapi;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(PartnerApiStub.class)
+class HubClientTest {
+
+    private static final String KEYS = "/api/v2/partners/partner-1/channels/ch-1/api_keys";
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Inject
+    PartnerApi partnerApi;
+
+    @BeforeEach
+    void reset() {
+        PartnerApiStub.server.resetAll();
+    }
+
+    @Test
+    void createsAKeyWithThePartnerApiKeyHeaderAndReadsTheFlatAnswer() throws IOException {
+        PartnerApiStub.server.stubFor(post(KEYS).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(fixture("api_key_created.json"))));
+
+        ChannelApiKey key = partnerApi.hub("main").createApiKey("ch-1").await().atMost(WAIT);
+
+        assertThat(key.id()).isEqualTo("201126");
+        assertThat(key.apiKey()).isEqualTo("sandbox-key-NOT-A-REAL-SECRET-0001");
+        assertThat(key.address()).isEqualTo("https://waba-v2.360dialog.io");
+        assertThat(key.appId()).isEqualTo("104148");
+        assertThat(key.toString()).doesNotContain("sandbox-key");
+        PartnerApiStub.server.verify(postRequestedFor(urlEqualTo(KEYS))
+                .withHeader("X-API-Key", equalTo("fake-partner-api-key")));
+    }
+
+    @Test
+    void readsTheOlderWrappedAnswerToo() {
+        PartnerApiStub.server.stubFor(post(KEYS).willReturn(okJson(
+                "{\"api_keys\":[{\"id\":7,\"api_key\":\"fake-wrapped\",\"address\":\"https://a\",\"app_id\":\"9\"}]}")));
+
+        ChannelApiKey key = partnerApi.hub("main").createApiKey("ch-1").await().atMost(WAIT);
+
+        assertThat(key.id()).isEqualTo("7");
+        assertThat(key.apiKey()).isEqualTo("fake-wrapped");
+    }
+
+    @Test
+    void listsKeysWithOrWithoutTheirSecret() {
+        PartnerApiStub.server.stubFor(get(KEYS).willReturn(okJson("{\"api_keys\":[{\"id\":\"1\",\"api_key\":\"fake-a\","
+                + "\"created_at\":\"2026-01-02T03:04:05Z\"},{\"id\":\"2\",\"created_at\":\"2026-01-02T03:04:05\"}]}")));
+
+        List<ChannelApiKey> keys = partnerApi.hub("main").apiKeys("ch-1").await().atMost(WAIT);
+
+        assertThat(keys).extracting(ChannelApiKey::id).containsExactly("1", "2");
+        assertThat(keys).extracting(ChannelApiKey::revealsSecret).containsExactly(true, false);
+        assertThat(keys.get(1).createdAt()).isEqualTo(keys.get(0).createdAt());
+    }
+
+    @Test
+    void tooManyRequestsIsTransientAndCarriesRetryAfter() {
+        PartnerApiStub.server.stubFor(post(KEYS).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")));
+
+        TransientHubApiException failure = failureOf(partnerApi.hub("main").createApiKey("ch-1"),
+                TransientHubApiException.class);
+
+        assertThat(failure.status()).hasValue(429);
+        assertThat(failure.retryAfter()).hasValue(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void serverErrorsAndTimeoutsAreTransient() {
+        PartnerApiStub.server.stubFor(post(KEYS).willReturn(aResponse().withStatus(503)));
+        assertThat(failureOf(partnerApi.hub("main").createApiKey("ch-1"), TransientHubApiException.class).status())
+                .hasValue(503);
+
+        PartnerApiStub.server.stubFor(post(KEYS).willReturn(okJson("{}").withFixedDelay(6_000)));
+        TransientHubApiException timeout = failureOf(partnerApi.hub("main").createApiKey("ch-1"),
+                TransientHubApiException.class);
+        assertThat(timeout.status()).isEmpty();
+        assertThat(timeout.getMessage()).contains("timed out");
+    }
+
+    @Test
+    void clientErrorsArePermanentWithTheDeveloperMessageAndNoSecret() {
+        PartnerApiStub.server.stubFor(post(KEYS).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json").withBody("{\"meta\":{\"success\":false,"
+                        + "\"http_code\":403,\"developer_message\":\"Partner has no permission\"}}")));
+
+        PermanentHubApiException failure = failureOf(partnerApi.hub("main").createApiKey("ch-1"),
+                PermanentHubApiException.class);
+
+        assertThat(failure.status()).hasValue(403);
+        assertThat(failure.getMessage()).contains("Partner has no permission").doesNotContain("fake-partner-api-key");
+    }
+
+    @Test
+    void legacyLoginFetchesATokenOnceAndRenewsItOnceAfterA401() {
+        PartnerApiStub.server.stubFor(post("/api/v2/token").inScenario("token").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("{\"access_token\":\"fake-token-1\",\"token_type\":\"Bearer\",\"expires_in\":86400}"))
+                .willSetStateTo("second"));
+        PartnerApiStub.server.stubFor(post("/api/v2/token").inScenario("token").whenScenarioStateIs("second")
+                .willReturn(okJson("{\"access_token\":\"fake-token-2\",\"token_type\":\"Bearer\"}")));
+        String channel = "/api/v2/partners/partner-2/channels/ch-9";
+        PartnerApiStub.server.stubFor(get(channel).withHeader("Authorization", equalTo("Bearer fake-token-1"))
+                .willReturn(aResponse().withStatus(401)));
+        PartnerApiStub.server.stubFor(get(channel).withHeader("Authorization", equalTo("Bearer fake-token-2"))
+                .willReturn(okJson("{\"id\":\"ch-9\",\"client_id\":\"cl-1\",\"status\":\"running\","
+                        + "\"setup_info\":{\"phone_number\":\"+4900000\"}}")));
+
+        PartnerChannel first = partnerApi.hub("legacy").channel("ch-9").await().atMost(WAIT);
+        PartnerChannel second = partnerApi.hub("legacy").channel("ch-9").await().atMost(WAIT);
+
+        assertThat(first.status()).isEqualTo("running");
+        assertThat(second.phoneNumber()).isEqualTo("+4900000");
+        PartnerApiStub.server.verify(2, postRequestedFor(urlEqualTo("/api/v2/token"))
+                .withRequestBody(equalToJson("{\"username\":\"fake-user\",\"password\":\"fake-password\"}")));
+    }
+
+    @Test
+    void listsChannelsWithJsonFiltersAndPagination() {
+        PartnerApiStub.server.stubFor(get(urlPathEqualTo("/api/v2/partners/partner-1/channels")).willReturn(okJson(
+                "{\"count\":1,\"total\":3,\"limit\":1,\"offset\":1,\"partner_channels\":[{\"id\":\"ch-2\","
+                        + "\"client\":{\"id\":\"cl-2\"},\"status\":\"ready\"}]}")));
+
+        Page<PartnerChannel> page = partnerApi.hub("main")
+                .channels(ListQuery.all().where("status", "ready").page(1, 1).sortedBy("-created_at"))
+                .await().atMost(WAIT);
+
+        assertThat(page.items()).extracting(PartnerChannel::id, PartnerChannel::clientId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ch-2", "cl-2"));
+        assertThat(page.hasMore()).isTrue();
+        PartnerApiStub.server.verify(getRequestedFor(urlPathEqualTo("/api/v2/partners/partner-1/channels"))
+                .withQueryParam("filters", equalToJson("{\"status\":\"ready\"}"))
+                .withQueryParam("limit", equalTo("1")).withQueryParam("offset", equalTo("1"))
+                .withQueryParam("sort", equalTo("-created_at")));
+    }
+
+    @Test
+    void readsAndSetsThePartnerWebhookAndRedirectUrls() {
+        PartnerApiStub.server.stubFor(get("/api/v2/partners/partner-1/webhook_url")
+                .willReturn(okJson("{\"webhook_url\":\"https://old.example/hook\"}")));
+        PartnerApiStub.server.stubFor(get("/api/v2/partners/partner-1")
+                .willReturn(okJson("{\"id\":\"partner-1\",\"partner_redirect_url\":\"https://old.example/back\"}")));
+        PartnerApiStub.server.stubFor(patch(urlEqualTo("/api/v2/partners/partner-1")).willReturn(okJson("{}")));
+
+        PartnerSettings settings = partnerApi.hub("main").settings().await().atMost(WAIT);
+        partnerApi.hub("main").setRedirectUrl("https://new.example/back").await().atMost(WAIT);
+
+        assertThat(settings).isEqualTo(new PartnerSettings(java.util.Optional.of("https://old.example/hook"),
+                java.util.Optional.of("https://old.example/back")));
+        PartnerApiStub.server.verify(patchRequestedFor(urlEqualTo("/api/v2/partners/partner-1"))
+                .withRequestBody(equalToJson("{\"partner_redirect_url\":\"https://new.example/back\"}")));
+    }
+
+    private static <T extends Throwable> T failureOf(io.smallrye.mutiny.Uni<?> call, Class<T> type) {
+        return catchThrowableOfType(type, () -> call.await().atMost(WAIT));
+    }
+
+    private static String fixture(String name) throws IOException {
+        try (InputStream in = HubClientTest.class.getResourceAsStream("/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
