@@ -4,11 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.partnerhub.onboarding.state.ingest.Onboarding.PATIENCE;
+import static org.partnerhub.onboarding.state.ingest.Onboarding.T0;
+import static org.partnerhub.onboarding.state.ingest.Onboarding.authorized;
+import static org.partnerhub.onboarding.state.ingest.Onboarding.channelOnceRunning;
+import static org.partnerhub.onboarding.state.ingest.Onboarding.eventTypesFor;
+import static org.partnerhub.onboarding.state.ingest.Onboarding.onboarding;
 import static org.partnerhub.onboarding.state.ingest.KafkaTopics.webhook;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,10 +20,7 @@ import java.util.Random;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.partnerhub.onboarding.events.CloudEventHeaders;
 import org.partnerhub.onboarding.events.Event;
-import org.partnerhub.onboarding.events.permission.ClientLinked;
-import org.partnerhub.onboarding.events.permission.PermissionGranted;
 import org.partnerhub.onboarding.state.outbox.OutboxRecord;
 import org.partnerhub.onboarding.testkit.KafkaPostgresTestResource;
 
@@ -30,38 +31,6 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 @QuarkusTestResource(KafkaPostgresTestResource.class)
 class ProjectionFromFixturesTest {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final Instant T0 = Instant.parse("2026-11-20T09:10:00Z");
-
-    /** The onboarding of the fixtures' channel: the redirect, then 360dialog's webhooks. */
-    private static List<Event> onboarding(String suffix) {
-        String client = "oaY9LLfUCL" + suffix;
-        String channel = "y9MiLoCH" + suffix;
-        return List.of(
-                new ClientLinked("main", client, "tenant-42", T0, "nonce" + suffix),
-                new PermissionGranted("main", client, channel, "tenant-42", "redirect", T0, "nonce" + suffix),
-                webhook("client_created", suffix, T0.plusSeconds(1)),
-                webhook("channel_created", suffix, T0.plusSeconds(2)),
-                webhook("channel_running", suffix, T0.plusSeconds(60)));
-    }
-
-    private static JsonPath channelOnceRunning(String channelId) {
-        await().atMost(PATIENCE).untilAsserted(() -> authorized().get("/channels/" + channelId).then()
-                .statusCode(200).body("status", equalTo("running")));
-        return authorized().get("/channels/" + channelId).then().extract().jsonPath();
-    }
-
-    private static io.restassured.specification.RequestSpecification authorized() {
-        return given().header("Authorization", "Bearer test-token-2");
-    }
-
-    private static List<String> eventTypesFor(String channelId) {
-        return KafkaTopics.readAll("channel.events").stream()
-                .filter(record -> channelId.equals(record.key()))
-                .map(record -> KafkaTopics.header(record, CloudEventHeaders.TYPE))
-                .toList();
-    }
 
     private static void assertOnboarded(String suffix) {
         String channelId = "y9MiLoCH" + suffix;
