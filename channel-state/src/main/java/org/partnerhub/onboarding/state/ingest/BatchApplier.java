@@ -81,8 +81,18 @@ public class BatchApplier {
                         out.published().forEach(event -> outbox.add(OutboxRecord.of(event)));
                         outbox.addAll(deadLetters);
                     }
-                    return store.save(connection, projection, out, outbox);
+                    return store.save(connection, projection, out, outbox)
+                            .chain(() -> store.saveObservations(connection, unpublishedFacts(facts)));
                 }));
+    }
+
+    /** Facts the reconciler read from the Partner API: on no topic, so kept for a rebuild. */
+    private static List<Fact.StatusObserved> unpublishedFacts(List<Fact> facts) {
+        return facts.stream()
+                .filter(fact -> fact instanceof Fact.StatusObserved status && !FactTranslator.WEBHOOK.equals(
+                        status.source()))
+                .map(Fact.StatusObserved.class::cast)
+                .toList();
     }
 
     private static void addIfPresent(Set<String> ids, String id) {

@@ -17,16 +17,19 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.partnerhub.onboarding.state.fold.Fact;
 import org.partnerhub.onboarding.state.ingest.BatchApplier;
 import org.partnerhub.onboarding.state.ingest.IncomingRecord;
 import org.partnerhub.onboarding.state.ingest.RecordDecoder;
+import org.partnerhub.onboarding.state.reconcile.Reconciler;
+import org.partnerhub.onboarding.state.store.ProjectionStore;
 
 import io.smallrye.common.annotation.Identifier;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Empties the projection and refolds it from the fact topics, from their beginning up to where they ended when the
- * rebuild started. Nothing is published: every transition was published when it first happened, and the outbox is
+ * rebuild started, and from the reconciler's stored observations, which are on no topic. Nothing is published: every transition was published when it first happened, and the outbox is
  * left alone. Run it while the service's consumer is stopped (see the README), since both write the same rows.
  */
 @ApplicationScoped
@@ -44,6 +47,9 @@ public class ProjectionRebuild {
 
     @Inject
     BatchApplier applier;
+
+    @Inject
+    ProjectionStore store;
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -82,6 +88,12 @@ public class ProjectionRebuild {
                 }
             }
             applier.apply(batch, false).await().indefinitely();
+        }
+        List<Fact> observations = store.observations(pool, Reconciler.SOURCE).await().indefinitely();
+        for (int from = 0; from < observations.size(); from += BATCH) {
+            List<Fact> page = observations.subList(from, Math.min(observations.size(), from + BATCH));
+            applier.apply(List.of(new IncomingRecord.Facts(page)), false).await().indefinitely();
+            records += page.size();
         }
         Result result = new Result(records, Duration.ofNanos(System.nanoTime() - started));
         LOG.infof("Rebuilt the projection from %d records in %s", result.records(), result.took());

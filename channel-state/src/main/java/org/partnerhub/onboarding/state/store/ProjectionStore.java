@@ -1,6 +1,7 @@
 package org.partnerhub.onboarding.state.store;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.partnerhub.onboarding.state.fold.ChannelState;
 import org.partnerhub.onboarding.state.fold.ClientState;
+import org.partnerhub.onboarding.state.fold.Fact;
 import org.partnerhub.onboarding.state.fold.FoldOutput;
 import org.partnerhub.onboarding.state.fold.HistoryEntry;
 import org.partnerhub.onboarding.state.fold.Projection;
@@ -20,6 +22,7 @@ import org.partnerhub.onboarding.state.outbox.OutboxRecord;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -72,6 +75,14 @@ public class ProjectionStore {
             select t, k, h::jsonb, v from unnest($1::text[], $2::text[], $3::text[], $4::bytea[]) as r(t, k, h, v)
             """;
 
+    private static final String INSERT_OBSERVATIONS = """
+            insert into reconcile_observation (event_id, hub_id, channel_id, client_id, status, account_mode,
+                phone_number, partner_payload, status_at, occurred_at)
+            select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                $8::text[], $9::timestamptz[], $10::timestamptz[])
+            on conflict do nothing
+            """;
+
     /** Locks the rows it reads, so that the consumer and the reconciler never fold the same channel at once. */
     public Uni<Projection> load(SqlConnection connection, Set<String> eventIds, Set<String> channelIds,
             Set<String> clientIds) {
@@ -98,6 +109,34 @@ public class ProjectionStore {
                 .chain(() -> insertHistory(connection, out.history()))
                 .chain(() -> insertApplied(connection, out.appliedIds()))
                 .chain(() -> insertOutbox(connection, outbox));
+    }
+
+    /** Keeps facts that are on no topic, so that a rebuild can fold them again. */
+    public Uni<Void> saveObservations(SqlConnection connection, List<Fact.StatusObserved> observations) {
+        if (observations.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery(INSERT_OBSERVATIONS).execute(Tuple.from(List.of(
+                observations.stream().map(Fact.StatusObserved::eventId).toArray(String[]::new),
+                observations.stream().map(Fact.StatusObserved::hubId).toArray(String[]::new),
+                observations.stream().map(Fact.StatusObserved::channelId).toArray(String[]::new),
+                observations.stream().map(Fact.StatusObserved::clientId).toArray(String[]::new),
+                observations.stream().map(Fact.StatusObserved::status).toArray(String[]::new),
+                observations.stream().map(Fact.StatusObserved::accountMode).toArray(String[]::new),
+                observations.stream().map(Fact.StatusObserved::phoneNumber).toArray(String[]::new),
+                observations.stream().map(Fact.StatusObserved::partnerPayload).toArray(String[]::new),
+                observations.stream().map(o -> Rows.time(o.statusAt())).toArray(OffsetDateTime[]::new),
+                observations.stream().map(o -> Rows.time(o.occurredAt())).toArray(OffsetDateTime[]::new))))
+                .replaceWithVoid();
+    }
+
+    /** Every stored reconcile observation, as the facts they were. */
+    public Uni<List<Fact>> observations(Pool pool, String source) {
+        return pool.query("select * from reconcile_observation order by event_id").execute().map(rows -> {
+            List<Fact> facts = new ArrayList<>(rows.size());
+            rows.forEach(row -> facts.add(Rows.observation(row, source)));
+            return facts;
+        });
     }
 
     private Uni<Void> upsertChannels(SqlConnection connection, List<ChannelState> channels) {

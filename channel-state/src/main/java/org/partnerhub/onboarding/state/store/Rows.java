@@ -9,6 +9,7 @@ import org.partnerhub.onboarding.events.state.ApiKeyState;
 import org.partnerhub.onboarding.events.state.PermissionState;
 import org.partnerhub.onboarding.state.fold.ChannelState;
 import org.partnerhub.onboarding.state.fold.ClientState;
+import org.partnerhub.onboarding.state.fold.Fact;
 import org.partnerhub.onboarding.state.fold.HistoryEntry;
 import org.partnerhub.onboarding.state.fold.TenantSource;
 
@@ -65,6 +66,21 @@ public final class Rows {
                 row.getString("to_value"),
                 row.getString("event_id"),
                 row.getString("source"),
+                instant(row.getOffsetDateTime("occurred_at")));
+    }
+
+    public static Fact.StatusObserved observation(Row row, String source) {
+        return new Fact.StatusObserved(
+                row.getString("event_id"),
+                row.getString("hub_id"),
+                row.getString("channel_id"),
+                row.getString("client_id"),
+                row.getString("status"),
+                row.getString("account_mode"),
+                row.getString("phone_number"),
+                row.getString("partner_payload"),
+                instant(row.getOffsetDateTime("status_at")),
+                source,
                 instant(row.getOffsetDateTime("occurred_at")));
     }
 
