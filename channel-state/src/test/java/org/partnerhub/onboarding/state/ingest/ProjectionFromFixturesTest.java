@@ -126,6 +126,16 @@ class ProjectionFromFixturesTest {
     }
 
     @Test
+    void theQueryApiIsDocumentedWithOpenApi() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/channels'.get.parameters.name", org.hamcrest.Matchers.hasItems("tenant", "client",
+                        "hub", "stage", "limit", "after"))
+                .body("paths.'/channels/{id}/history'.get.responses.'404'", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/clients/{id}'.get.responses.'200'", org.hamcrest.Matchers.notNullValue())
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
+    }
+
+    @Test
     void channelsAreListedByFilterOnePageAtATime() {
         KafkaTopics.publish(onboarding("-page-a"));
         KafkaTopics.publish(onboarding("-page-b"));
