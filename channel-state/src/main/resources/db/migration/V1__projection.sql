@@ -68,6 +68,7 @@ create table outbox (
     seq        bigserial primary key,
     topic      text  not null,
     record_key text,
-    headers    jsonb not null,
+    -- JSON object of header name to value; read back only by the relay, so never parsed by the database.
+    headers    text  not null,
     value      bytea not null
 );

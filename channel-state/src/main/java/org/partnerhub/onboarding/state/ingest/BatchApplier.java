@@ -1,13 +1,17 @@
 package org.partnerhub.onboarding.state.ingest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.partnerhub.onboarding.events.Event;
+import org.partnerhub.onboarding.events.state.ChannelSnapshot;
 import org.partnerhub.onboarding.state.fold.ChannelFold;
 import org.partnerhub.onboarding.state.fold.Fact;
 import org.partnerhub.onboarding.state.fold.FoldOutput;
@@ -78,12 +82,33 @@ public class BatchApplier {
                     facts.forEach(fact -> fold.apply(projection, fact, out));
                     List<OutboxRecord> outbox = new ArrayList<>();
                     if (publish) {
-                        out.published().forEach(event -> outbox.add(OutboxRecord.of(event)));
+                        outbox.addAll(outbox(out.published()));
                         outbox.addAll(deadLetters);
                     }
                     return store.save(connection, projection, out, outbox)
                             .chain(() -> store.saveObservations(connection, unpublishedFacts(facts)));
                 }));
+    }
+
+    /**
+     * Every transition, but of a channel's snapshots only the batch's last: {@code channel.state} is compacted to the
+     * latest snapshot per channel anyway, and each transition carries the snapshot of its own version.
+     */
+    private static List<OutboxRecord> outbox(List<Event> published) {
+        Map<String, Integer> lastSnapshot = new HashMap<>();
+        for (int i = 0; i < published.size(); i++) {
+            if (published.get(i) instanceof ChannelSnapshot snapshot) {
+                lastSnapshot.put(snapshot.channelId(), i);
+            }
+        }
+        List<OutboxRecord> records = new ArrayList<>(published.size());
+        for (int i = 0; i < published.size(); i++) {
+            Event event = published.get(i);
+            if (!(event instanceof ChannelSnapshot snapshot) || lastSnapshot.get(snapshot.channelId()) == i) {
+                records.add(OutboxRecord.of(event));
+            }
+        }
+        return records;
     }
 
     /** Facts the reconciler read from the Partner API: on no topic, so kept for a rebuild. */

@@ -87,7 +87,7 @@ public class OutboxRelay {
     public synchronized int relayPending() {
         int sent = 0;
         while (true) {
-            RowSet<Row> rows = pool.query("select seq, topic, record_key, headers::text as headers, value from outbox "
+            RowSet<Row> rows = pool.query("select seq, topic, record_key, headers, value from outbox "
                     + "order by seq limit " + PAGE).execute().await().indefinitely();
             if (rows.size() == 0) {
                 return sent;

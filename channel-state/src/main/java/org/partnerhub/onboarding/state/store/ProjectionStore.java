@@ -72,7 +72,7 @@ public class ProjectionStore {
 
     private static final String INSERT_OUTBOX = """
             insert into outbox (topic, record_key, headers, value)
-            select t, k, h::jsonb, v from unnest($1::text[], $2::text[], $3::text[], $4::bytea[]) as r(t, k, h, v)
+            select * from unnest($1::text[], $2::text[], $3::text[], $4::bytea[])
             """;
 
     private static final String INSERT_OBSERVATIONS = """
