@@ -33,6 +33,7 @@ import io.smallrye.common.annotation.Identifier;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -46,6 +47,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE = 1000;
+    /** The advisory lock key of the relay: any number no other code in this database uses. */
+    private static final long RELAY_LOCK = 0x6f7574626f78L;
 
     @Inject
     Pool pool;
@@ -83,11 +86,32 @@ public class OutboxRelay {
         wake();
     }
 
-    /** Sends everything committed so far; returns how many records it sent. */
+    /**
+     * Sends everything committed so far; returns how many records it sent. Replicas of the service take turns through
+     * a PostgreSQL advisory lock, so that two relays never send the same rows at once, out of order.
+     */
     public synchronized int relayPending() {
+        SqlConnection connection = pool.getConnection().await().indefinitely();
+        try {
+            boolean mine = connection.query("select pg_try_advisory_lock(" + RELAY_LOCK + ")").execute()
+                    .await().indefinitely().iterator().next().getBoolean(0);
+            if (!mine) {
+                return 0;
+            }
+            try {
+                return relayWithLock(connection);
+            } finally {
+                connection.query("select pg_advisory_unlock(" + RELAY_LOCK + ")").execute().await().indefinitely();
+            }
+        } finally {
+            connection.close().await().indefinitely();
+        }
+    }
+
+    private int relayWithLock(SqlConnection connection) {
         int sent = 0;
         while (true) {
-            RowSet<Row> rows = pool.query("select seq, topic, record_key, headers, value from outbox "
+            RowSet<Row> rows = connection.query("select seq, topic, record_key, headers, value from outbox "
                     + "order by seq limit " + PAGE).execute().await().indefinitely();
             if (rows.size() == 0) {
                 return sent;
@@ -99,7 +123,7 @@ public class OutboxRelay {
                 acks.add(producer().send(toRecord(row)));
             }
             awaitAll(acks);
-            pool.preparedQuery("delete from outbox where seq = any($1)")
+            connection.preparedQuery("delete from outbox where seq = any($1)")
                     .execute(Tuple.of(seqs.toArray(Long[]::new))).await().indefinitely();
             sent += rows.size();
         }

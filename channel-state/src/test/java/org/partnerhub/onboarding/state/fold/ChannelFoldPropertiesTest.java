@@ -19,7 +19,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class ChannelFoldProperties {
+class ChannelFoldPropertiesTest {
 
     private static final List<String> STATUSES =
             List.of("created", "submitted", "verified", "ready", "running", "live", "restricted", "brand_new");
