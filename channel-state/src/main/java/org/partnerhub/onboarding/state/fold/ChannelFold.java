@@ -33,7 +33,7 @@ import org.partnerhub.onboarding.runtime.hubs.PaymentMode;
  */
 public final class ChannelFold {
 
-    public static final String PARTNER_PAYMENT = "partner-payment";
+    private static final String PARTNER_PAYMENT = "partner-payment";
 
     private static final Comparator<Instant> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 

@@ -1,6 +1,5 @@
 package org.partnerhub.onboarding.state.fold;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -48,14 +47,6 @@ public final class Projection {
 
     public ClientState client(String clientId) {
         return clients.get(clientId);
-    }
-
-    public Collection<ChannelState> channels() {
-        return channels.values();
-    }
-
-    public Collection<ClientState> clients() {
-        return clients.values();
     }
 
     List<ChannelState> channelsOfClient(String clientId) {
