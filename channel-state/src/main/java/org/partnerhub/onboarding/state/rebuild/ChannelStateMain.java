@@ -23,8 +23,7 @@ public class ChannelStateMain implements QuarkusApplication {
     @Override
     public int run(String... args) {
         if (args.length == 1 && "rebuild".equals(args[0])) {
-            ProjectionRebuild.Result result = rebuild.rebuild();
-            LOG.infof("Projection rebuilt: %d records in %s", result.records(), result.took());
+            rebuild.rebuild();
             return 0;
         }
         if (args.length > 0) {
