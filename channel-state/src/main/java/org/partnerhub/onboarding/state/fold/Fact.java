@@ -1,0 +1,73 @@
+package org.partnerhub.onboarding.state.fold;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import org.partnerhub.onboarding.events.state.ApiKeyState;
+
+/** One fact about a channel or a client, in the projection's own terms, whichever topic it came from. */
+public sealed interface Fact {
+
+    /** The {@code ce_id} of the event the fact came from: applying it a second time changes nothing. */
+    String eventId();
+
+    String hubId();
+
+    Instant occurredAt();
+
+    /** 360dialog's view of a channel: from a webhook, or from the Partner API by the reconciler. */
+    record StatusObserved(
+            String eventId,
+            String hubId,
+            String channelId,
+            String clientId,
+            String status,
+            String accountMode,
+            String phoneNumber,
+            String partnerPayload,
+            Instant statusAt,
+            String source,
+            Instant occurredAt) implements Fact {
+        public StatusObserved {
+            Objects.requireNonNull(channelId, "channelId");
+        }
+    }
+
+    /** The client granted or withdrew the partner's permission to create API keys. */
+    record PermissionChanged(
+            String eventId,
+            String hubId,
+            String channelId,
+            String clientId,
+            String tenant,
+            boolean granted,
+            String source,
+            Instant occurredAt) implements Fact {
+        public PermissionChanged {
+            Objects.requireNonNull(channelId, "channelId");
+        }
+    }
+
+    /**
+     * A client became known.
+     *
+     * @param linked whether the tenant comes from the partner's own flow ({@code client.linked}) rather than from
+     *     the {@code partner_payload} 360dialog echoes back
+     */
+    record ClientSeen(
+            String eventId, String hubId, String clientId, String tenant, boolean linked, String name,
+            Instant occurredAt) implements Fact {
+        public ClientSeen {
+            Objects.requireNonNull(clientId, "clientId");
+        }
+    }
+
+    /** What key-provisioner did with the channel's API key. */
+    record ApiKeyChanged(
+            String eventId, String hubId, String channelId, ApiKeyState state, String reason, Instant occurredAt)
+            implements Fact {
+        public ApiKeyChanged {
+            Objects.requireNonNull(channelId, "channelId");
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.partnerhub.onboarding.state.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.partnerhub.onboarding.events.Event;
+import org.partnerhub.onboarding.events.state.ChannelSnapshot;
+import org.partnerhub.onboarding.state.fold.ChannelFold;
+import org.partnerhub.onboarding.state.fold.Fact;
+import org.partnerhub.onboarding.state.fold.FoldOutput;
+import org.partnerhub.onboarding.state.outbox.OutboxRecord;
+import org.partnerhub.onboarding.state.outbox.OutboxRelay;
+import org.partnerhub.onboarding.state.store.ProjectionStore;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * Folds a batch of records in one database transaction: load what the batch touches, fold, write rows, history,
+ * applied ids and the outbox, commit. Only then is the batch acknowledged and the relay woken.
+ */
+@ApplicationScoped
+public class BatchApplier {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ProjectionStore store;
+
+    @Inject
+    ChannelFold fold;
+
+    @Inject
+    OutboxRelay relay;
+
+    public Uni<Void> apply(List<IncomingRecord> records) {
+        return apply(records, true).invoke(relay::wake);
+    }
+
+    /** @param publish false when refolding history: what it would publish was published when it first happened */
+    public Uni<Void> apply(List<IncomingRecord> records, boolean publish) {
+        List<Fact> facts = new ArrayList<>();
+        List<OutboxRecord> deadLetters = new ArrayList<>();
+        for (IncomingRecord record : records) {
+            switch (record) {
+                case IncomingRecord.Facts carried -> facts.addAll(carried.facts());
+                case IncomingRecord.Poison poison -> deadLetters.add(OutboxRecord.deadLetter(poison));
+            }
+        }
+        if (facts.isEmpty() && (deadLetters.isEmpty() || !publish)) {
+            return Uni.createFrom().voidItem();
+        }
+        Set<String> eventIds = new HashSet<>();
+        Set<String> channelIds = new HashSet<>();
+        Set<String> clientIds = new HashSet<>();
+        for (Fact fact : facts) {
+            eventIds.add(fact.eventId());
+            switch (fact) {
+                case Fact.StatusObserved status -> {
+                    channelIds.add(status.channelId());
+                    addIfPresent(clientIds, status.clientId());
+                }
+                case Fact.PermissionChanged permission -> {
+                    channelIds.add(permission.channelId());
+                    addIfPresent(clientIds, permission.clientId());
+                }
+                case Fact.ApiKeyChanged apiKey -> channelIds.add(apiKey.channelId());
+                case Fact.ClientSeen client -> clientIds.add(client.clientId());
+            }
+        }
+        return pool.withTransaction(connection -> store.load(connection, eventIds, channelIds, clientIds)
+                .chain(projection -> {
+                    FoldOutput out = new FoldOutput();
+                    facts.forEach(fact -> fold.apply(projection, fact, out));
+                    List<OutboxRecord> outbox = new ArrayList<>();
+                    if (publish) {
+                        outbox.addAll(outbox(out.published()));
+                        outbox.addAll(deadLetters);
+                    }
+                    return store.save(connection, projection, out, outbox)
+                            .chain(() -> store.saveObservations(connection, unpublishedFacts(facts)));
+                }));
+    }
+
+    /**
+     * Every transition, but of a channel's snapshots only the batch's last: {@code channel.state} is compacted to the
+     * latest snapshot per channel anyway, and each transition carries the snapshot of its own version.
+     */
+    private static List<OutboxRecord> outbox(List<Event> published) {
+        Map<String, Integer> lastSnapshot = new HashMap<>();
+        for (int i = 0; i < published.size(); i++) {
+            if (published.get(i) instanceof ChannelSnapshot snapshot) {
+                lastSnapshot.put(snapshot.channelId(), i);
+            }
+        }
+        List<OutboxRecord> records = new ArrayList<>(published.size());
+        for (int i = 0; i < published.size(); i++) {
+            Event event = published.get(i);
+            if (!(event instanceof ChannelSnapshot snapshot) || lastSnapshot.get(snapshot.channelId()) == i) {
+                records.add(OutboxRecord.of(event));
+            }
+        }
+        return records;
+    }
+
+    /** Facts the reconciler read from the Partner API: on no topic, so kept for a rebuild. */
+    private static List<Fact.StatusObserved> unpublishedFacts(List<Fact> facts) {
+        return facts.stream()
+                .filter(fact -> fact instanceof Fact.StatusObserved status && !FactTranslator.WEBHOOK.equals(
+                        status.source()))
+                .map(Fact.StatusObserved.class::cast)
+                .toList();
+    }
+
+    private static void addIfPresent(Set<String> ids, String id) {
+        if (id != null) {
+            ids.add(id);
+        }
+    }
+}

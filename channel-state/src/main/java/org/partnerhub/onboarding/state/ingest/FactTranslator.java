@@ -1,0 +1,99 @@
+package org.partnerhub.onboarding.state.ingest;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.partnerhub.onboarding.events.Event;
+import org.partnerhub.onboarding.events.apikey.ApiKeyFailed;
+import org.partnerhub.onboarding.events.apikey.ApiKeyProvisioned;
+import org.partnerhub.onboarding.events.apikey.ApiKeyRevoked;
+import org.partnerhub.onboarding.events.hub.HubChannel;
+import org.partnerhub.onboarding.events.hub.HubClient;
+import org.partnerhub.onboarding.events.hub.HubWebhook;
+import org.partnerhub.onboarding.events.permission.ClientLinked;
+import org.partnerhub.onboarding.events.permission.PermissionGranted;
+import org.partnerhub.onboarding.events.permission.PermissionRevoked;
+import org.partnerhub.onboarding.events.state.ApiKeyState;
+import org.partnerhub.onboarding.state.fold.Fact;
+
+/** Turns the events of the three consumed topics into facts; events that say nothing about a channel give none. */
+public final class FactTranslator {
+
+    public static final String WEBHOOK = "webhook";
+
+    private FactTranslator() {
+    }
+
+    /** @param recordTime the Kafka record's time, for webhooks that arrive without a receive time */
+    public static List<Fact> facts(Event event, Instant recordTime) {
+        return switch (event) {
+            case ClientLinked linked -> List.of(new Fact.ClientSeen(linked.id(), linked.hubId(), linked.clientId(),
+                    linked.tenant(), true, null, linked.occurredAt()));
+            case PermissionGranted granted -> List.of(new Fact.PermissionChanged(granted.id(), granted.hubId(),
+                    granted.channelId(), granted.clientId(), granted.tenant(), true, granted.source(),
+                    granted.occurredAt()));
+            case PermissionRevoked revoked -> List.of(new Fact.PermissionChanged(revoked.id(), revoked.hubId(),
+                    revoked.channelId(), revoked.clientId(), revoked.tenant(), false, revoked.source(),
+                    revoked.occurredAt()));
+            case ApiKeyProvisioned key -> List.of(new Fact.ApiKeyChanged(key.id(), key.hubId(), key.channelId(),
+                    ApiKeyState.PROVISIONED, null, key.occurredAt()));
+            case ApiKeyRevoked key -> List.of(new Fact.ApiKeyChanged(key.id(), key.hubId(), key.channelId(),
+                    ApiKeyState.REVOKED, key.reason(), key.occurredAt()));
+            case ApiKeyFailed key -> List.of(new Fact.ApiKeyChanged(key.id(), key.hubId(), key.channelId(),
+                    key.permanent() ? ApiKeyState.FAILED : ApiKeyState.PENDING, key.reason(), key.occurredAt()));
+            case HubWebhook.ClientCreated created -> clientCreated(created, recordTime);
+            case HubWebhook.ChannelPermissionGranted granted -> permissionWebhook(granted, recordTime);
+            case HubWebhook.ChannelWebhook channel -> statusWebhook(channel, recordTime);
+            default -> List.of();
+        };
+    }
+
+    /** 360dialog's view of a channel as a fact, from a webhook or from the Partner API. */
+    public static Fact.StatusObserved observed(
+            String eventId, String hubId, HubChannel channel, String source, Instant occurredAt) {
+        return new Fact.StatusObserved(eventId, hubId, channel.id(), channel.clientId(), channel.status(),
+                channel.accountMode(), channel.phoneNumber(), channel.partnerPayload(), statusTime(channel), source,
+                occurredAt);
+    }
+
+    private static List<Fact> clientCreated(HubWebhook.ClientCreated webhook, Instant recordTime) {
+        HubClient client = webhook.client();
+        if (client.id() == null) {
+            return List.of();
+        }
+        return List.of(new Fact.ClientSeen(webhook.id(), webhook.hubId(), client.id(), client.partnerPayload(), false,
+                client.name(), time(webhook, recordTime)));
+    }
+
+    private static List<Fact> statusWebhook(HubWebhook.ChannelWebhook webhook, Instant recordTime) {
+        HubChannel channel = webhook.channel();
+        if (channel.id() == null) {
+            return List.of();
+        }
+        return List.of(observed(webhook.id(), webhook.hubId(), channel, WEBHOOK, time(webhook, recordTime)));
+    }
+
+    /** Both a grant and, where the body carries one, the channel's status: two facts, told apart by their ids. */
+    private static List<Fact> permissionWebhook(HubWebhook.ChannelPermissionGranted webhook, Instant recordTime) {
+        HubChannel channel = webhook.channel();
+        if (channel.id() == null) {
+            return List.of();
+        }
+        Instant at = time(webhook, recordTime);
+        Fact grant = new Fact.PermissionChanged(webhook.id(), webhook.hubId(), channel.id(), channel.clientId(), null,
+                true, WEBHOOK, at);
+        if (channel.status() == null) {
+            return List.of(grant);
+        }
+        return List.of(grant, observed(webhook.id() + "#status", webhook.hubId(), channel, WEBHOOK, at));
+    }
+
+    /** 360dialog stamps only some statuses; where it does, the stamp orders two observations of that status. */
+    private static Instant statusTime(HubChannel channel) {
+        return channel.terminatedAt() != null ? channel.terminatedAt() : channel.billingStartedAt();
+    }
+
+    private static Instant time(HubWebhook webhook, Instant recordTime) {
+        return webhook.receivedAt() != null ? webhook.receivedAt() : recordTime;
+    }
+}

@@ -1,0 +1,115 @@
+package org.partnerhub.onboarding.state.rebuild;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.partnerhub.onboarding.state.fold.Fact;
+import org.partnerhub.onboarding.state.ingest.BatchApplier;
+import org.partnerhub.onboarding.state.ingest.IncomingRecord;
+import org.partnerhub.onboarding.state.ingest.RecordDecoder;
+import org.partnerhub.onboarding.state.reconcile.Reconciler;
+import org.partnerhub.onboarding.state.store.ProjectionStore;
+
+import io.smallrye.common.annotation.Identifier;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * Empties the projection and refolds it from the fact topics, from their beginning up to where they ended when the
+ * rebuild started, and from the reconciler's stored observations, which are on no topic. Nothing is published: every transition was published when it first happened, and the outbox is
+ * left alone. Run it while the service's consumer is stopped (see the README), since both write the same rows.
+ */
+@ApplicationScoped
+public class ProjectionRebuild {
+
+    private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
+    private static final int BATCH = 5000;
+
+    /** What a rebuild did. */
+    public record Result(long records, Duration took) {
+    }
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    BatchApplier applier;
+
+    @Inject
+    ProjectionStore store;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @ConfigProperty(name = "mp.messaging.incoming.facts.topics")
+    List<String> topics;
+
+    /** Blocks until done; call it from a worker thread. */
+    public Result rebuild() {
+        long started = System.nanoTime();
+        pool.query("truncate channel, client, channel_history, applied_event").execute().await().indefinitely();
+        RecordDecoder decoder = new RecordDecoder();
+        long records = 0;
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<IncomingRecord> batch = new ArrayList<>(BATCH);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (record.offset() >= end.get(partition)) {
+                        continue;
+                    }
+                    batch.add(decoder.decode(record));
+                    records++;
+                    if (batch.size() == BATCH) {
+                        applier.apply(batch, false).await().indefinitely();
+                        batch.clear();
+                    }
+                }
+            }
+            applier.apply(batch, false).await().indefinitely();
+        }
+        List<Fact> observations = store.observations(pool, Reconciler.SOURCE).await().indefinitely();
+        for (int from = 0; from < observations.size(); from += BATCH) {
+            List<Fact> page = observations.subList(from, Math.min(observations.size(), from + BATCH));
+            applier.apply(List.of(new IncomingRecord.Facts(page)), false).await().indefinitely();
+            records += page.size();
+        }
+        Result result = new Result(records, Duration.ofNanos(System.nanoTime() - started));
+        LOG.infof("Rebuilt the projection from %d records in %s", result.records(), result.took());
+        return result;
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        Map<String, Object> config = new HashMap<>();
+        kafkaConfig.forEach((key, value) -> {
+            if (ConsumerConfig.configNames().contains(key)) {
+                config.put(key, value);
+            }
+        });
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "channel-state-rebuild");
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+}

@@ -1,0 +1,20 @@
+package org.partnerhub.onboarding.state.reconcile;
+
+import java.util.Optional;
+
+import org.partnerhub.onboarding.events.hub.HubChannel;
+
+/**
+ * 360dialog's current view of a channel, as the Partner API gives it ({@code GET /partners/{partner_id}/channels/
+ * {channel_id}}). The adapter to {@code libs/hub-api} implements this; the reconciler needs nothing else from it.
+ */
+public interface ObservedChannelSource {
+
+    /**
+     * Called from a worker thread, one channel at a time; may block.
+     *
+     * @return the channel object (status, account mode, phone number, ...), or empty if 360dialog does not know it
+     * @throws RuntimeException when the Partner API cannot answer now; the reconciler tries again next run
+     */
+    Optional<HubChannel> channel(String hubId, String channelId);
+}

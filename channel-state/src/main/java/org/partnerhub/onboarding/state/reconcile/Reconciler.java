@@ -1,0 +1,88 @@
+package org.partnerhub.onboarding.state.reconcile;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+import org.partnerhub.onboarding.events.EventIds;
+import org.partnerhub.onboarding.events.hub.HubChannel;
+import org.partnerhub.onboarding.state.fold.ChannelState;
+import org.partnerhub.onboarding.state.ingest.BatchApplier;
+import org.partnerhub.onboarding.state.ingest.FactTranslator;
+import org.partnerhub.onboarding.state.ingest.IncomingRecord;
+import org.partnerhub.onboarding.state.store.ProjectionQueries;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * So that a missed webhook cannot leave a channel stuck forever: channels not yet running or live whose last fact is
+ * older than {@code stale-after} are looked up at 360dialog, and what 360dialog says is folded as a fact with source
+ * {@code reconcile}, under the same rules as a webhook.
+ */
+@Singleton
+public class Reconciler {
+
+    public static final String SOURCE = "reconcile";
+
+    private static final Logger LOG = Logger.getLogger(Reconciler.class);
+
+    @Inject
+    ReconcileConfig config;
+
+    @Inject
+    ProjectionQueries queries;
+
+    @Inject
+    BatchApplier applier;
+
+    @Inject
+    Instance<ObservedChannelSource> sources;
+
+    @Scheduled(every = "${onboarding.reconcile.interval:10M}", delayed = "${onboarding.reconcile.interval:10M}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        if (!config.enabled()) {
+            return;
+        }
+        if (!sources.isResolvable()) {
+            LOG.warn("No Partner API source for the reconciler is wired; channels are not reconciled");
+            return;
+        }
+        int folded = reconcileOnce();
+        LOG.infof("Reconciled %d stuck channel(s)", folded);
+    }
+
+    /** One run; returns how many channels 360dialog answered for. */
+    public int reconcileOnce() {
+        Instant now = Instant.now();
+        List<ChannelState> stuck = queries.stuckBefore(now.minus(config.staleAfter()), config.maxPerRun())
+                .await().indefinitely();
+        ObservedChannelSource source = sources.get();
+        List<IncomingRecord> observations = new ArrayList<>();
+        for (ChannelState channel : stuck) {
+            observe(source, channel, now).ifPresent(observed -> observations.add(
+                    new IncomingRecord.Facts(List.of(FactTranslator.observed(
+                            EventIds.of(SOURCE, channel.hubId(), channel.channelId(), now.toString()),
+                            channel.hubId(), observed, SOURCE, now)))));
+        }
+        applier.apply(observations).await().indefinitely();
+        return observations.size();
+    }
+
+    private static Optional<HubChannel> observe(ObservedChannelSource source, ChannelState channel, Instant now) {
+        try {
+            return source.channel(channel.hubId(), channel.channelId())
+                    .filter(observed -> channel.channelId().equals(observed.id()));
+        } catch (RuntimeException unavailable) {
+            LOG.warnf("Partner API did not answer for channel %s at %s: %s", channel.channelId(), now,
+                    unavailable.getMessage());
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package org.partnerhub.onboarding.state.store;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.partnerhub.onboarding.state.fold.ChannelState;
+import org.partnerhub.onboarding.state.fold.ClientState;
+import org.partnerhub.onboarding.state.fold.Fact;
+import org.partnerhub.onboarding.state.fold.FoldOutput;
+import org.partnerhub.onboarding.state.fold.HistoryEntry;
+import org.partnerhub.onboarding.state.fold.Projection;
+import org.partnerhub.onboarding.state.fold.StageMapping;
+import org.partnerhub.onboarding.state.outbox.OutboxRecord;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Reads the part of the projection a batch touches and writes the batch's outcome back, inside the caller's
+ * transaction. Each table is written with one statement per batch ({@code unnest} of arrays), whatever the batch size.
+ */
+@ApplicationScoped
+public class ProjectionStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String UPSERT_CHANNELS = """
+            insert into channel (channel_id, hub_id, client_id, tenant, tenant_source, phone_number, status, status_at,
+                stage, account_mode, permission, permission_source, permission_at, permission_event_id, api_key,
+                api_key_reason, api_key_at, api_key_event_id, version, created_at, updated_at, last_fact_at)
+            select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                $8::timestamptz[], $9::text[], $10::text[], $11::text[], $12::text[], $13::timestamptz[], $14::text[],
+                $15::text[], $16::text[], $17::timestamptz[], $18::text[], $19::bigint[], $20::timestamptz[],
+                $21::timestamptz[], $22::timestamptz[])
+            on conflict (channel_id) do update set hub_id = excluded.hub_id, client_id = excluded.client_id,
+                tenant = excluded.tenant, tenant_source = excluded.tenant_source,
+                phone_number = excluded.phone_number, status = excluded.status, status_at = excluded.status_at,
+                stage = excluded.stage, account_mode = excluded.account_mode, permission = excluded.permission,
+                permission_source = excluded.permission_source, permission_at = excluded.permission_at,
+                permission_event_id = excluded.permission_event_id, api_key = excluded.api_key,
+                api_key_reason = excluded.api_key_reason, api_key_at = excluded.api_key_at,
+                api_key_event_id = excluded.api_key_event_id, version = excluded.version,
+                created_at = excluded.created_at, updated_at = excluded.updated_at,
+                last_fact_at = excluded.last_fact_at
+            """;
+
+    private static final String UPSERT_CLIENTS = """
+            insert into client (client_id, hub_id, tenant, tenant_source, name, created_at, updated_at)
+            select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[],
+                $7::timestamptz[])
+            on conflict (client_id) do update set tenant = excluded.tenant, tenant_source = excluded.tenant_source,
+                name = excluded.name, created_at = excluded.created_at, updated_at = excluded.updated_at
+            """;
+
+    private static final String INSERT_HISTORY = """
+            insert into channel_history (channel_id, version, kind, from_value, to_value, event_id, source,
+                occurred_at)
+            select * from unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                $8::timestamptz[])
+            """;
+
+    private static final String INSERT_OUTBOX = """
+            insert into outbox (topic, record_key, headers, value)
+            select * from unnest($1::text[], $2::text[], $3::text[], $4::bytea[])
+            """;
+
+    private static final String INSERT_OBSERVATIONS = """
+            insert into reconcile_observation (event_id, hub_id, channel_id, client_id, status, account_mode,
+                phone_number, partner_payload, status_at, occurred_at)
+            select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                $8::text[], $9::timestamptz[], $10::timestamptz[])
+            on conflict do nothing
+            """;
+
+    /** Locks the rows it reads, so that the consumer and the reconciler never fold the same channel at once. */
+    public Uni<Projection> load(SqlConnection connection, Set<String> eventIds, Set<String> channelIds,
+            Set<String> clientIds) {
+        Projection projection = new Projection();
+        String[] clients = clientIds.toArray(String[]::new);
+        return connection.preparedQuery("select event_id from applied_event where event_id = any($1)")
+                .execute(Tuple.of(eventIds.toArray(String[]::new)))
+                .invoke(rows -> rows.forEach(row -> projection.markApplied(row.getString(0))))
+                .chain(() -> connection.preparedQuery("select * from client where client_id = any($1) "
+                        + "order by client_id for update").execute(Tuple.of(clients)))
+                .invoke(rows -> rows.forEach(row -> projection.put(Rows.client(row))))
+                .chain(() -> connection.preparedQuery("select * from channel where channel_id = any($1) "
+                        + "or client_id = any($2) order by channel_id for update")
+                        .execute(Tuple.of(channelIds.toArray(String[]::new), clients)))
+                .invoke(rows -> rows.forEach(row -> projection.put(Rows.channel(row))))
+                .replaceWith(projection);
+    }
+
+    /** Writes what the fold changed; {@code outbox} is what to publish once the transaction commits. */
+    public Uni<Void> save(SqlConnection connection, Projection projection, FoldOutput out,
+            List<OutboxRecord> outbox) {
+        return upsertChannels(connection, out.changedChannels().stream().map(projection::channel).toList())
+                .chain(() -> upsertClients(connection, out.changedClients().stream().map(projection::client).toList()))
+                .chain(() -> insertHistory(connection, out.history()))
+                .chain(() -> insertApplied(connection, out.appliedIds()))
+                .chain(() -> insertOutbox(connection, outbox));
+    }
+
+    /** Keeps facts that are on no topic, so that a rebuild can fold them again. */
+    public Uni<Void> saveObservations(SqlConnection connection, List<Fact.StatusObserved> observations) {
+        if (observations.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery(INSERT_OBSERVATIONS).execute(Tuple.from(List.of(
+                observations.stream().map(Fact.StatusObserved::eventId).toArray(String[]::new),
+                observations.stream().map(Fact.StatusObserved::hubId).toArray(String[]::new),
+                observations.stream().map(Fact.StatusObserved::channelId).toArray(String[]::new),
+                observations.stream().map(Fact.StatusObserved::clientId).toArray(String[]::new),
+                observations.stream().map(Fact.StatusObserved::status).toArray(String[]::new),
+                observations.stream().map(Fact.StatusObserved::accountMode).toArray(String[]::new),
+                observations.stream().map(Fact.StatusObserved::phoneNumber).toArray(String[]::new),
+                observations.stream().map(Fact.StatusObserved::partnerPayload).toArray(String[]::new),
+                observations.stream().map(o -> Rows.time(o.statusAt())).toArray(OffsetDateTime[]::new),
+                observations.stream().map(o -> Rows.time(o.occurredAt())).toArray(OffsetDateTime[]::new))))
+                .replaceWithVoid();
+    }
+
+    /** Every stored reconcile observation, as the facts they were. */
+    public Uni<List<Fact>> observations(Pool pool, String source) {
+        return pool.query("select * from reconcile_observation order by event_id").execute().map(rows -> {
+            List<Fact> facts = new ArrayList<>(rows.size());
+            rows.forEach(row -> facts.add(Rows.observation(row, source)));
+            return facts;
+        });
+    }
+
+    private Uni<Void> upsertChannels(SqlConnection connection, List<ChannelState> channels) {
+        if (channels.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = channels.size();
+        Object[][] columns = {
+            new String[n], new String[n], new String[n], new String[n], new String[n], new String[n], new String[n],
+            new OffsetDateTime[n], new String[n], new String[n], new String[n], new String[n], new OffsetDateTime[n],
+            new String[n], new String[n], new String[n], new OffsetDateTime[n], new String[n], new Long[n],
+            new OffsetDateTime[n], new OffsetDateTime[n], new OffsetDateTime[n]
+        };
+        for (int i = 0; i < n; i++) {
+            ChannelState c = channels.get(i);
+            Object[] values = {
+                c.channelId(), c.hubId(), c.clientId(), c.tenant(), Rows.lower(c.tenantSource()), c.phoneNumber(),
+                c.status(), Rows.time(c.statusAt()), Rows.lower(StageMapping.stage(c.status())), c.accountMode(),
+                Rows.lower(c.permission()), c.permissionSource(), Rows.time(c.permissionAt()), c.permissionEventId(),
+                Rows.lower(c.apiKey()), c.apiKeyReason(), Rows.time(c.apiKeyAt()), c.apiKeyEventId(), c.version(),
+                Rows.time(c.createdAt()), Rows.time(c.updatedAt()), Rows.time(c.lastFactAt())
+            };
+            for (int column = 0; column < values.length; column++) {
+                columns[column][i] = values[column];
+            }
+        }
+        return connection.preparedQuery(UPSERT_CHANNELS).execute(Tuple.from(List.of((Object[]) columns)))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> upsertClients(SqlConnection connection, Collection<ClientState> clients) {
+        if (clients.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<ClientState> list = List.copyOf(clients);
+        return connection.preparedQuery(UPSERT_CLIENTS).execute(Tuple.from(List.of(
+                list.stream().map(ClientState::clientId).toArray(String[]::new),
+                list.stream().map(ClientState::hubId).toArray(String[]::new),
+                list.stream().map(ClientState::tenant).toArray(String[]::new),
+                list.stream().map(c -> Rows.lower(c.tenantSource())).toArray(String[]::new),
+                list.stream().map(ClientState::name).toArray(String[]::new),
+                list.stream().map(c -> Rows.time(c.createdAt())).toArray(OffsetDateTime[]::new),
+                list.stream().map(c -> Rows.time(c.updatedAt())).toArray(OffsetDateTime[]::new))))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> insertHistory(SqlConnection connection, List<HistoryEntry> history) {
+        if (history.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery(INSERT_HISTORY).execute(Tuple.from(List.of(
+                history.stream().map(HistoryEntry::channelId).toArray(String[]::new),
+                history.stream().map(HistoryEntry::version).toArray(Long[]::new),
+                history.stream().map(HistoryEntry::kind).toArray(String[]::new),
+                history.stream().map(HistoryEntry::fromValue).toArray(String[]::new),
+                history.stream().map(HistoryEntry::toValue).toArray(String[]::new),
+                history.stream().map(HistoryEntry::eventId).toArray(String[]::new),
+                history.stream().map(HistoryEntry::source).toArray(String[]::new),
+                history.stream().map(h -> Rows.time(h.occurredAt())).toArray(OffsetDateTime[]::new))))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> insertApplied(SqlConnection connection, List<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery(
+                "insert into applied_event (event_id) select unnest($1::text[]) on conflict do nothing")
+                .execute(Tuple.of(eventIds.toArray(String[]::new))).replaceWithVoid();
+    }
+
+    private Uni<Void> insertOutbox(SqlConnection connection, List<OutboxRecord> records) {
+        if (records.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery(INSERT_OUTBOX).execute(Tuple.from(List.of(
+                records.stream().map(OutboxRecord::topic).toArray(String[]::new),
+                records.stream().map(OutboxRecord::key).toArray(String[]::new),
+                records.stream().map(r -> json(r.headers())).toArray(String[]::new),
+                records.stream().map(r -> Buffer.buffer(r.value())).toArray(Buffer[]::new))))
+                .replaceWithVoid();
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("headers are strings and always serialise", e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.partnerhub.onboarding.state.store;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+import org.partnerhub.onboarding.events.state.ApiKeyState;
+import org.partnerhub.onboarding.events.state.PermissionState;
+import org.partnerhub.onboarding.state.fold.ChannelState;
+import org.partnerhub.onboarding.state.fold.ClientState;
+import org.partnerhub.onboarding.state.fold.Fact;
+import org.partnerhub.onboarding.state.fold.HistoryEntry;
+import org.partnerhub.onboarding.state.fold.TenantSource;
+
+import io.vertx.mutiny.sqlclient.Row;
+
+/** Maps projection rows to domain records; enums are stored in lower case, as they are published. */
+public final class Rows {
+
+    private Rows() {
+    }
+
+    public static ChannelState channel(Row row) {
+        return new ChannelState(
+                row.getString("channel_id"),
+                row.getString("hub_id"),
+                row.getString("client_id"),
+                row.getString("tenant"),
+                tenantSource(row.getString("tenant_source")),
+                row.getString("phone_number"),
+                row.getString("status"),
+                instant(row.getOffsetDateTime("status_at")),
+                row.getString("account_mode"),
+                PermissionState.valueOf(row.getString("permission").toUpperCase(Locale.ROOT)),
+                row.getString("permission_source"),
+                instant(row.getOffsetDateTime("permission_at")),
+                row.getString("permission_event_id"),
+                ApiKeyState.valueOf(row.getString("api_key").toUpperCase(Locale.ROOT)),
+                row.getString("api_key_reason"),
+                instant(row.getOffsetDateTime("api_key_at")),
+                row.getString("api_key_event_id"),
+                row.getLong("version"),
+                instant(row.getOffsetDateTime("created_at")),
+                instant(row.getOffsetDateTime("updated_at")),
+                instant(row.getOffsetDateTime("last_fact_at")));
+    }
+
+    public static ClientState client(Row row) {
+        return new ClientState(
+                row.getString("client_id"),
+                row.getString("hub_id"),
+                row.getString("tenant"),
+                tenantSource(row.getString("tenant_source")),
+                row.getString("name"),
+                instant(row.getOffsetDateTime("created_at")),
+                instant(row.getOffsetDateTime("updated_at")));
+    }
+
+    public static HistoryEntry history(Row row) {
+        return new HistoryEntry(
+                row.getString("channel_id"),
+                row.getLong("version"),
+                row.getString("kind"),
+                row.getString("from_value"),
+                row.getString("to_value"),
+                row.getString("event_id"),
+                row.getString("source"),
+                instant(row.getOffsetDateTime("occurred_at")));
+    }
+
+    public static Fact.StatusObserved observation(Row row, String source) {
+        return new Fact.StatusObserved(
+                row.getString("event_id"),
+                row.getString("hub_id"),
+                row.getString("channel_id"),
+                row.getString("client_id"),
+                row.getString("status"),
+                row.getString("account_mode"),
+                row.getString("phone_number"),
+                row.getString("partner_payload"),
+                instant(row.getOffsetDateTime("status_at")),
+                source,
+                instant(row.getOffsetDateTime("occurred_at")));
+    }
+
+    static String lower(Enum<?> value) {
+        return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+    }
+
+    static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private static TenantSource tenantSource(String value) {
+        return value == null ? null : TenantSource.valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}

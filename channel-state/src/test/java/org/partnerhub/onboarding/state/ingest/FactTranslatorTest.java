@@ -1,0 +1,58 @@
+package org.partnerhub.onboarding.state.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.partnerhub.onboarding.events.apikey.ApiKeyFailed;
+import org.partnerhub.onboarding.events.hub.HubWebhooks;
+import org.partnerhub.onboarding.events.state.ApiKeyState;
+import org.partnerhub.onboarding.state.fold.Fact;
+
+class FactTranslatorTest {
+
+    private static final Instant RECORD_TIME = Instant.parse("2026-11-20T10:00:00Z");
+
+    @Test
+    void aPermissionWebhookGrantsAndReportsTheStatusAsTwoFactsWithTheirOwnIds() {
+        byte[] body = """
+                {"id": "evt-p1", "event": "channel_permission_granted",
+                 "data": {"id": "ch-9", "client_id": "cl-9", "status": "ready"}}
+                """.getBytes(StandardCharsets.UTF_8);
+
+        List<Fact> facts = FactTranslator.facts(HubWebhooks.parse("main", body), RECORD_TIME);
+
+        assertThat(facts).hasSize(2);
+        assertThat(facts.get(0)).isInstanceOfSatisfying(Fact.PermissionChanged.class, grant -> {
+            assertThat(grant.granted()).isTrue();
+            assertThat(grant.source()).isEqualTo("webhook");
+            assertThat(grant.occurredAt()).isEqualTo(RECORD_TIME);
+        });
+        assertThat(facts.get(1)).isInstanceOfSatisfying(Fact.StatusObserved.class,
+                status -> assertThat(status.status()).isEqualTo("ready"));
+        assertThat(facts.get(0).eventId()).isNotEqualTo(facts.get(1).eventId());
+    }
+
+    @Test
+    void aFailureStillBeingRetriedLeavesTheKeyPendingAndAPermanentOneFailsIt() {
+        ApiKeyFailed retrying = new ApiKeyFailed("main", "ch-9", "503", false, 1, RECORD_TIME, "claim-1");
+        ApiKeyFailed givenUp = new ApiKeyFailed("main", "ch-9", "403", true, 5, RECORD_TIME, "claim-1");
+
+        assertThat(((Fact.ApiKeyChanged) FactTranslator.facts(retrying, RECORD_TIME).getFirst()).state())
+                .isEqualTo(ApiKeyState.PENDING);
+        assertThat(((Fact.ApiKeyChanged) FactTranslator.facts(givenUp, RECORD_TIME).getFirst()).state())
+                .isEqualTo(ApiKeyState.FAILED);
+    }
+
+    @Test
+    void webhooksThatNameNoChannelGiveNoFacts() {
+        byte[] body = """
+                {"id": "evt-v1", "event": "account_violation", "data": {"phone_number": "49151", "violation_type": "x"}}
+                """.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(FactTranslator.facts(HubWebhooks.parse("main", body), RECORD_TIME)).isEmpty();
+    }
+}

@@ -1,0 +1,67 @@
+package org.partnerhub.onboarding.state.rebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.partnerhub.onboarding.state.ingest.Onboarding.PATIENCE;
+import static org.partnerhub.onboarding.state.ingest.Onboarding.T0;
+import static org.partnerhub.onboarding.state.ingest.Onboarding.authorized;
+import static org.partnerhub.onboarding.state.ingest.Onboarding.channelOnceRunning;
+import static org.partnerhub.onboarding.state.ingest.Onboarding.onboarding;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.partnerhub.onboarding.events.hub.HubChannel;
+import org.partnerhub.onboarding.state.fold.ChannelState;
+import org.partnerhub.onboarding.state.ingest.KafkaTopics;
+import org.partnerhub.onboarding.state.reconcile.FakeObservedChannelSource;
+import org.partnerhub.onboarding.state.reconcile.Reconciler;
+import org.partnerhub.onboarding.state.store.ProjectionQueries;
+import org.partnerhub.onboarding.state.store.ProjectionQueries.ChannelFilter;
+import org.partnerhub.onboarding.testkit.KafkaPostgresTestResource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaPostgresTestResource.class)
+class ProjectionRebuildTest {
+
+    @Inject
+    ProjectionRebuild rebuild;
+
+    @Inject
+    ProjectionQueries queries;
+
+    @Inject
+    Reconciler reconciler;
+
+    @Inject
+    FakeObservedChannelSource partnerApi;
+
+    private List<ChannelState> everyChannel() {
+        return queries.channels(new ChannelFilter(null, null, null, null, null, 500)).await().indefinitely()
+                .stream().map(ChannelState::withoutArrivalOrder).toList();
+    }
+
+    @Test
+    void theRebuiltProjectionEqualsTheLiveOneReconciledChannelsIncluded() {
+        KafkaTopics.publish(onboarding("-rebuilt"));
+        KafkaTopics.publish(List.of(KafkaTopics.webhook("channel_created", "-rebuilt-reconciled", T0)));
+        channelOnceRunning("y9MiLoCH-rebuilt");
+        await().atMost(PATIENCE).untilAsserted(() -> authorized().get("/channels/y9MiLoCH-rebuilt-reconciled")
+                .then().statusCode(200));
+        partnerApi.put(new HubChannel("y9MiLoCH-rebuilt-reconciled", "oaY9LLfUCL-rebuilt-reconciled", "running",
+                "live", null, null, null, null, null, null, null, null));
+        reconciler.reconcileOnce();
+        channelOnceRunning("y9MiLoCH-rebuilt-reconciled");
+        List<ChannelState> live = everyChannel();
+
+        ProjectionRebuild.Result result = rebuild.rebuild();
+
+        assertThat(result.records()).isGreaterThanOrEqualTo(onboarding("-rebuilt").size());
+        assertThat(everyChannel()).isEqualTo(live);
+    }
+}
