@@ -3,6 +3,7 @@ package org.partnerhub.onboarding.state.store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,11 +66,14 @@ public class ProjectionQueries {
                 .map(rows -> rows.size() == 0 ? null : Rows.client(rows.iterator().next()));
     }
 
-    /** Channels not yet running or live whose last fact is older than {@code before}, the quietest first. */
-    public Uni<List<ChannelState>> stuckBefore(Instant before, int limit) {
+    /**
+     * Channels of the given hubs not yet running or live whose last fact is older than {@code before}, the quietest
+     * first.
+     */
+    public Uni<List<ChannelState>> stuckBefore(Instant before, Set<String> hubIds, int limit) {
         return pool.preparedQuery("select * from channel where stage not in ('running', 'live') "
-                + "and last_fact_at < $1 order by last_fact_at limit $2")
-                .execute(Tuple.of(Rows.time(before), limit))
+                + "and last_fact_at < $1 and hub_id = any($2) order by last_fact_at limit $3")
+                .execute(Tuple.of(Rows.time(before), hubIds.toArray(String[]::new), limit))
                 .map(rows -> list(rows, Rows::channel));
     }
 

@@ -13,10 +13,10 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.partnerhub.onboarding.events.hub.HubChannel;
+import org.partnerhub.onboarding.events.hub.HubWebhook;
 import org.partnerhub.onboarding.state.fold.ChannelState;
 import org.partnerhub.onboarding.state.ingest.KafkaTopics;
-import org.partnerhub.onboarding.state.reconcile.FakeObservedChannelSource;
+import org.partnerhub.onboarding.state.reconcile.PartnerApiStub;
 import org.partnerhub.onboarding.state.reconcile.Reconciler;
 import org.partnerhub.onboarding.state.store.ProjectionQueries;
 import org.partnerhub.onboarding.state.store.ProjectionQueries.ChannelFilter;
@@ -27,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaPostgresTestResource.class)
+@QuarkusTestResource(PartnerApiStub.class)
 class ProjectionRebuildTest {
 
     @Inject
@@ -37,9 +38,6 @@ class ProjectionRebuildTest {
 
     @Inject
     Reconciler reconciler;
-
-    @Inject
-    FakeObservedChannelSource partnerApi;
 
     private List<ChannelState> everyChannel() {
         return queries.channels(new ChannelFilter(null, null, null, null, null, 500)).await().indefinitely()
@@ -53,8 +51,8 @@ class ProjectionRebuildTest {
         channelOnceRunning("y9MiLoCH-rebuilt");
         await().atMost(PATIENCE).untilAsserted(() -> authorized().get("/channels/y9MiLoCH-rebuilt-reconciled")
                 .then().statusCode(200));
-        partnerApi.put(new HubChannel("y9MiLoCH-rebuilt-reconciled", "oaY9LLfUCL-rebuilt-reconciled", "running",
-                "live", null, null, null, null, null, null, null, null));
+        PartnerApiStub.knows((HubWebhook.ChannelWebhook) KafkaTopics.webhook("channel_running",
+                "-rebuilt-reconciled", T0));
         reconciler.reconcileOnce();
         channelOnceRunning("y9MiLoCH-rebuilt-reconciled");
         List<ChannelState> live = everyChannel();
