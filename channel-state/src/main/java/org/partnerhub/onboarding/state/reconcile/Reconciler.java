@@ -16,7 +16,7 @@ import org.partnerhub.onboarding.state.fold.ChannelState;
 import org.partnerhub.onboarding.state.ingest.BatchApplier;
 import org.partnerhub.onboarding.state.ingest.FactTranslator;
 import org.partnerhub.onboarding.state.ingest.IncomingRecord;
-import org.partnerhub.onboarding.state.store.ProjectionQueries;
+import org.partnerhub.onboarding.state.store.StuckChannels;
 
 import io.quarkus.scheduler.Scheduled;
 
@@ -36,7 +36,7 @@ public class Reconciler {
     ReconcileConfig config;
 
     @Inject
-    ProjectionQueries queries;
+    StuckChannels stuckChannels;
 
     @Inject
     BatchApplier applier;
@@ -62,7 +62,7 @@ public class Reconciler {
             return 0;
         }
         // Only answering hubs' channels, so that channels nobody can ask about do not use up the run's calls.
-        List<ChannelState> stuck = queries.stuckBefore(now.minus(config.staleAfter()), hubs, config.maxPerRun())
+        List<ChannelState> stuck = stuckChannels.before(now.minus(config.staleAfter()), hubs, config.maxPerRun())
                 .await().indefinitely();
         List<IncomingRecord> observations = new ArrayList<>();
         for (ChannelState channel : stuck) {

@@ -18,12 +18,14 @@ import org.partnerhub.onboarding.state.fold.ChannelState;
 import org.partnerhub.onboarding.state.ingest.KafkaTopics;
 import org.partnerhub.onboarding.state.reconcile.PartnerApiStub;
 import org.partnerhub.onboarding.state.reconcile.Reconciler;
-import org.partnerhub.onboarding.state.store.ProjectionQueries;
-import org.partnerhub.onboarding.state.store.ProjectionQueries.ChannelFilter;
+import org.partnerhub.onboarding.state.store.ChannelFilter;
+import org.partnerhub.onboarding.state.store.ChannelRepository;
 import org.partnerhub.onboarding.testkit.KafkaPostgresTestResource;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaPostgresTestResource.class)
@@ -34,18 +36,19 @@ class ProjectionRebuildTest {
     ProjectionRebuild rebuild;
 
     @Inject
-    ProjectionQueries queries;
+    ChannelRepository channels;
 
     @Inject
     Reconciler reconciler;
 
-    private List<ChannelState> everyChannel() {
-        return queries.channels(new ChannelFilter(null, null, null, null, null, 500)).await().indefinitely()
+    private List<ChannelState> everyChannel() throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
+                () -> channels.page(new ChannelFilter(null, null, null, null, null, 500))))
                 .stream().map(ChannelState::withoutArrivalOrder).toList();
     }
 
     @Test
-    void theRebuiltProjectionEqualsTheLiveOneReconciledChannelsIncluded() {
+    void theRebuiltProjectionEqualsTheLiveOneReconciledChannelsIncluded() throws Throwable {
         KafkaTopics.publish(onboarding("-rebuilt"));
         KafkaTopics.publish(List.of(KafkaTopics.webhook("channel_created", "-rebuilt-reconciled", T0)));
         channelOnceRunning("y9MiLoCH-rebuilt");
