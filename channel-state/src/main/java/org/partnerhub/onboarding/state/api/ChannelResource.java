@@ -26,9 +26,11 @@ import org.partnerhub.onboarding.events.state.ChannelSnapshot;
 import org.partnerhub.onboarding.events.state.ChannelStage;
 import org.partnerhub.onboarding.state.fold.HistoryEntry;
 import org.partnerhub.onboarding.state.fold.Snapshots;
-import org.partnerhub.onboarding.state.store.ProjectionQueries;
-import org.partnerhub.onboarding.state.store.ProjectionQueries.ChannelFilter;
+import org.partnerhub.onboarding.state.store.ChannelFilter;
+import org.partnerhub.onboarding.state.store.ChannelHistoryRepository;
+import org.partnerhub.onboarding.state.store.ChannelRepository;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 @Path("/channels")
@@ -44,7 +46,10 @@ public class ChannelResource {
     static final int MAX_LIMIT = 500;
 
     @Inject
-    ProjectionQueries queries;
+    ChannelRepository channels;
+
+    @Inject
+    ChannelHistoryRepository history;
 
     @GET
     @Path("/{id}")
@@ -52,8 +57,9 @@ public class ChannelResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ChannelSnapshot.class)))
     @APIResponse(responseCode = "404", description = "No such channel",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @WithSession
     public Uni<Response> channel(@PathParam("id") String id) {
-        return queries.channel(id).map(channel -> channel == null ? Responses.notFound("channel", id)
+        return channels.channel(id).map(channel -> channel == null ? Responses.notFound("channel", id)
                 : Response.ok(Snapshots.of(channel)).build());
     }
 
@@ -62,6 +68,7 @@ public class ChannelResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ChannelPage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is malformed; the body says which",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @WithSession
     public Uni<Response> channels(
             @QueryParam("tenant") String tenant,
             @QueryParam("client") String client,
@@ -80,8 +87,8 @@ public class ChannelResource {
             return Uni.createFrom().item(Responses.badRequest(bad.getMessage()));
         }
         ChannelFilter filter = new ChannelFilter(tenant, client, hub, parsedStage, after, parsedLimit);
-        return queries.channels(filter).map(channels -> {
-            List<ChannelSnapshot> items = channels.stream().map(Snapshots::of).toList();
+        return channels.page(filter).map(page -> {
+            List<ChannelSnapshot> items = page.stream().map(Snapshots::of).toList();
             String next = items.size() == parsedLimit ? items.getLast().channelId() : null;
             return Response.ok(new ChannelPage(items, next)).build();
         });
@@ -95,10 +102,11 @@ public class ChannelResource {
                     org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No such channel",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @WithSession
     public Uni<Response> history(@PathParam("id") String id) {
-        return queries.channel(id).chain(channel -> channel == null
+        return channels.channel(id).chain(channel -> channel == null
                 ? Uni.createFrom().item(Responses.notFound("channel", id))
-                : queries.history(id).map(entries -> Response.ok(entries).build()));
+                : history.of(id).map(entries -> Response.ok(entries).build()));
     }
 
     private static ChannelStage stage(String value) {

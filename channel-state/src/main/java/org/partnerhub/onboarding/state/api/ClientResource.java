@@ -14,8 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.partnerhub.onboarding.state.store.ProjectionQueries;
+import org.partnerhub.onboarding.state.store.ClientRepository;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 @Path("/clients")
@@ -27,7 +28,7 @@ import io.smallrye.mutiny.Uni;
 public class ClientResource {
 
     @Inject
-    ProjectionQueries queries;
+    ClientRepository clients;
 
     @GET
     @Path("/{id}")
@@ -35,8 +36,9 @@ public class ClientResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClientView.class)))
     @APIResponse(responseCode = "404", description = "No such client",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @WithSession
     public Uni<Response> client(@PathParam("id") String id) {
-        return queries.client(id).map(client -> client == null ? Responses.notFound("client", id)
+        return clients.client(id).map(client -> client == null ? Responses.notFound("client", id)
                 : Response.ok(ClientView.of(client)).build());
     }
 }

@@ -1,14 +1,21 @@
 package org.partnerhub.onboarding.state.reconcile;
 
 import java.util.Optional;
+import java.util.Set;
 
 import org.partnerhub.onboarding.events.hub.HubChannel;
 
 /**
  * 360dialog's current view of a channel, as the Partner API gives it ({@code GET /partners/{partner_id}/channels/
- * {channel_id}}). The adapter to {@code libs/hub-api} implements this; the reconciler needs nothing else from it.
+ * {channel_id}}). {@link PartnerApiChannelSource} implements this; the reconciler needs nothing else from it.
  */
 public interface ObservedChannelSource {
+
+    /**
+     * The hubs this source can ask about now; channels of other hubs are not looked up. Logs each configured hub it
+     * cannot ask, and why, once per call.
+     */
+    Set<String> answeringHubs();
 
     /**
      * Called from a worker thread, one channel at a time; may block.

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -16,7 +16,7 @@ import org.partnerhub.onboarding.state.fold.ChannelState;
 import org.partnerhub.onboarding.state.ingest.BatchApplier;
 import org.partnerhub.onboarding.state.ingest.FactTranslator;
 import org.partnerhub.onboarding.state.ingest.IncomingRecord;
-import org.partnerhub.onboarding.state.store.ProjectionQueries;
+import org.partnerhub.onboarding.state.store.StuckChannels;
 
 import io.quarkus.scheduler.Scheduled;
 
@@ -36,22 +36,18 @@ public class Reconciler {
     ReconcileConfig config;
 
     @Inject
-    ProjectionQueries queries;
+    StuckChannels stuckChannels;
 
     @Inject
     BatchApplier applier;
 
     @Inject
-    Instance<ObservedChannelSource> sources;
+    ObservedChannelSource source;
 
     @Scheduled(every = "${onboarding.reconcile.interval:10M}", delayed = "${onboarding.reconcile.interval:10M}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (!config.enabled()) {
-            return;
-        }
-        if (!sources.isResolvable()) {
-            LOG.warn("No Partner API source for the reconciler is wired; channels are not reconciled");
             return;
         }
         int folded = reconcileOnce();
@@ -61,12 +57,16 @@ public class Reconciler {
     /** One run; returns how many channels 360dialog answered for. */
     public int reconcileOnce() {
         Instant now = Instant.now();
-        List<ChannelState> stuck = queries.stuckBefore(now.minus(config.staleAfter()), config.maxPerRun())
+        Set<String> hubs = source.answeringHubs();
+        if (hubs.isEmpty()) {
+            return 0;
+        }
+        // Only answering hubs' channels, so that channels nobody can ask about do not use up the run's calls.
+        List<ChannelState> stuck = stuckChannels.before(now.minus(config.staleAfter()), hubs, config.maxPerRun())
                 .await().indefinitely();
-        ObservedChannelSource source = sources.get();
         List<IncomingRecord> observations = new ArrayList<>();
         for (ChannelState channel : stuck) {
-            observe(source, channel, now).ifPresent(observed -> observations.add(
+            observe(channel, now).ifPresent(observed -> observations.add(
                     new IncomingRecord.Facts(List.of(FactTranslator.observed(
                             EventIds.of(SOURCE, channel.hubId(), channel.channelId(), now.toString()),
                             channel.hubId(), observed, SOURCE, now)))));
@@ -75,7 +75,7 @@ public class Reconciler {
         return observations.size();
     }
 
-    private static Optional<HubChannel> observe(ObservedChannelSource source, ChannelState channel, Instant now) {
+    private Optional<HubChannel> observe(ChannelState channel, Instant now) {
         try {
             return source.channel(channel.hubId(), channel.channelId())
                     .filter(observed -> channel.channelId().equals(observed.id()));

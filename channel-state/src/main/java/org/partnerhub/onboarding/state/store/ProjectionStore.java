@@ -29,6 +29,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Reads the part of the projection a batch touches and writes the batch's outcome back, inside the caller's
  * transaction. Each table is written with one statement per batch ({@code unnest} of arrays), whatever the batch size.
+ *
+ * <p>This path stays on the Vert.x SQL client on purpose, while the query API reads through Panache entities: one
+ * transaction and a handful of {@code unnest} statements per consumer batch is what makes folding fast, and a
+ * Hibernate session would instead track every row and flush one statement per entity.
  */
 @ApplicationScoped
 public class ProjectionStore {

@@ -10,12 +10,13 @@ import org.partnerhub.onboarding.events.state.PermissionState;
 import org.partnerhub.onboarding.state.fold.ChannelState;
 import org.partnerhub.onboarding.state.fold.ClientState;
 import org.partnerhub.onboarding.state.fold.Fact;
-import org.partnerhub.onboarding.state.fold.HistoryEntry;
 import org.partnerhub.onboarding.state.fold.TenantSource;
 
 import io.vertx.mutiny.sqlclient.Row;
 
-/** Maps projection rows to domain records; enums are stored in lower case, as they are published. */
+/**
+ * Maps projection rows of the SQL client to domain records; enums are stored in lower case, as they are published.
+ */
 public final class Rows {
 
     private Rows() {
@@ -32,11 +33,11 @@ public final class Rows {
                 row.getString("status"),
                 instant(row.getOffsetDateTime("status_at")),
                 row.getString("account_mode"),
-                PermissionState.valueOf(row.getString("permission").toUpperCase(Locale.ROOT)),
+                permission(row.getString("permission")),
                 row.getString("permission_source"),
                 instant(row.getOffsetDateTime("permission_at")),
                 row.getString("permission_event_id"),
-                ApiKeyState.valueOf(row.getString("api_key").toUpperCase(Locale.ROOT)),
+                apiKey(row.getString("api_key")),
                 row.getString("api_key_reason"),
                 instant(row.getOffsetDateTime("api_key_at")),
                 row.getString("api_key_event_id"),
@@ -55,18 +56,6 @@ public final class Rows {
                 row.getString("name"),
                 instant(row.getOffsetDateTime("created_at")),
                 instant(row.getOffsetDateTime("updated_at")));
-    }
-
-    public static HistoryEntry history(Row row) {
-        return new HistoryEntry(
-                row.getString("channel_id"),
-                row.getLong("version"),
-                row.getString("kind"),
-                row.getString("from_value"),
-                row.getString("to_value"),
-                row.getString("event_id"),
-                row.getString("source"),
-                instant(row.getOffsetDateTime("occurred_at")));
     }
 
     public static Fact.StatusObserved observation(Row row, String source) {
@@ -96,7 +85,15 @@ public final class Rows {
         return time == null ? null : time.toInstant();
     }
 
-    private static TenantSource tenantSource(String value) {
+    static TenantSource tenantSource(String value) {
         return value == null ? null : TenantSource.valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    static PermissionState permission(String value) {
+        return PermissionState.valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    static ApiKeyState apiKey(String value) {
+        return ApiKeyState.valueOf(value.toUpperCase(Locale.ROOT));
     }
 }

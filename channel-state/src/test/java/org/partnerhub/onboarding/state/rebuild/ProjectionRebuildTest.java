@@ -13,48 +13,49 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.partnerhub.onboarding.events.hub.HubChannel;
+import org.partnerhub.onboarding.events.hub.HubWebhook;
 import org.partnerhub.onboarding.state.fold.ChannelState;
 import org.partnerhub.onboarding.state.ingest.KafkaTopics;
-import org.partnerhub.onboarding.state.reconcile.FakeObservedChannelSource;
+import org.partnerhub.onboarding.state.reconcile.PartnerApiStub;
 import org.partnerhub.onboarding.state.reconcile.Reconciler;
-import org.partnerhub.onboarding.state.store.ProjectionQueries;
-import org.partnerhub.onboarding.state.store.ProjectionQueries.ChannelFilter;
+import org.partnerhub.onboarding.state.store.ChannelFilter;
+import org.partnerhub.onboarding.state.store.ChannelRepository;
 import org.partnerhub.onboarding.testkit.KafkaPostgresTestResource;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaPostgresTestResource.class)
+@QuarkusTestResource(PartnerApiStub.class)
 class ProjectionRebuildTest {
 
     @Inject
     ProjectionRebuild rebuild;
 
     @Inject
-    ProjectionQueries queries;
+    ChannelRepository channels;
 
     @Inject
     Reconciler reconciler;
 
-    @Inject
-    FakeObservedChannelSource partnerApi;
-
-    private List<ChannelState> everyChannel() {
-        return queries.channels(new ChannelFilter(null, null, null, null, null, 500)).await().indefinitely()
+    private List<ChannelState> everyChannel() throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
+                () -> channels.page(new ChannelFilter(null, null, null, null, null, 500))))
                 .stream().map(ChannelState::withoutArrivalOrder).toList();
     }
 
     @Test
-    void theRebuiltProjectionEqualsTheLiveOneReconciledChannelsIncluded() {
+    void theRebuiltProjectionEqualsTheLiveOneReconciledChannelsIncluded() throws Throwable {
         KafkaTopics.publish(onboarding("-rebuilt"));
         KafkaTopics.publish(List.of(KafkaTopics.webhook("channel_created", "-rebuilt-reconciled", T0)));
         channelOnceRunning("y9MiLoCH-rebuilt");
         await().atMost(PATIENCE).untilAsserted(() -> authorized().get("/channels/y9MiLoCH-rebuilt-reconciled")
                 .then().statusCode(200));
-        partnerApi.put(new HubChannel("y9MiLoCH-rebuilt-reconciled", "oaY9LLfUCL-rebuilt-reconciled", "running",
-                "live", null, null, null, null, null, null, null, null));
+        PartnerApiStub.knows((HubWebhook.ChannelWebhook) KafkaTopics.webhook("channel_running",
+                "-rebuilt-reconciled", T0));
         reconciler.reconcileOnce();
         channelOnceRunning("y9MiLoCH-rebuilt-reconciled");
         List<ChannelState> live = everyChannel();

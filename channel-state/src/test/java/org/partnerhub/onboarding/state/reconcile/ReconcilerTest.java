@@ -1,5 +1,7 @@
 package org.partnerhub.onboarding.state.reconcile;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,12 +11,15 @@ import static org.partnerhub.onboarding.state.ingest.Onboarding.authorized;
 import static org.partnerhub.onboarding.state.ingest.Onboarding.channelOnceRunning;
 import static org.partnerhub.onboarding.state.ingest.Onboarding.eventTypesFor;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.partnerhub.onboarding.events.hub.HubChannel;
+import org.partnerhub.onboarding.events.hub.HubWebhook;
+import org.partnerhub.onboarding.events.hub.HubWebhooks;
 import org.partnerhub.onboarding.state.ingest.KafkaTopics;
 import org.partnerhub.onboarding.testkit.KafkaPostgresTestResource;
 
@@ -23,41 +28,76 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaPostgresTestResource.class)
+@QuarkusTestResource(PartnerApiStub.class)
 class ReconcilerTest {
+
+    /** Quieter than every other test's channels, so that a run's bounded calls reach these first. */
+    private static final Instant LONG_AGO = T0.minusSeconds(30 * 24 * 3600);
 
     @Inject
     Reconciler reconciler;
 
-    @Inject
-    FakeObservedChannelSource partnerApi;
-
     @Test
-    void aChannelWhoseRunningWebhookWasMissedIsFoundRunningAtThePartnerApi() {
-        KafkaTopics.publish(List.of(KafkaTopics.webhook("channel_created", "-missed", T0)));
-        await().atMost(PATIENCE).untilAsserted(() -> authorized().get("/channels/y9MiLoCH-missed").then()
-                .statusCode(200).body("stage", equalTo("pending")));
-        partnerApi.put(new HubChannel("y9MiLoCH-missed", "oaY9LLfUCL-missed", "running", "live", null, null, null,
-                "4915123456789", "Acme Bakery", "Acme Bakery GmbH", "tenant-42", "ab12WA"));
+    void aChannelWhoseRunningWebhookWasDroppedIsFoundRunningAtThePartnerApi() {
+        createdLongAgo("main", "-dropped");
+        PartnerApiStub.knows((HubWebhook.ChannelWebhook) KafkaTopics.webhook("channel_running", "-dropped", T0));
 
-        assertThat(reconciler.reconcileOnce()).isPositive();
+        reconciler.reconcileOnce();
 
-        channelOnceRunning("y9MiLoCH-missed");
-        assertThat(authorized().get("/channels/y9MiLoCH-missed/history").then().extract().jsonPath()
+        var channel = channelOnceRunning("y9MiLoCH-dropped");
+        assertThat(channel.getString("stage")).isEqualTo("running");
+        assertThat(channel.getString("phoneNumber")).isEqualTo("4915123456789");
+        assertThat(PartnerApiStub.requestsFor("y9MiLoCH-dropped")).singleElement()
+                .satisfies(request -> assertThat(request.getHeader("X-API-Key")).isEqualTo("fake-partner-api-key"));
+        assertThat(authorized().get("/channels/y9MiLoCH-dropped/history").then().extract().jsonPath()
                 .getList("source")).contains(Reconciler.SOURCE);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(eventTypesFor("y9MiLoCH-missed"))
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(eventTypesFor("y9MiLoCH-dropped"))
                 .contains("onboarding.channel.running.v1"));
     }
 
     @Test
     void aChannelThatIsAlreadyRunningIsNotAskedAbout() {
-        KafkaTopics.publish(List.of(KafkaTopics.webhook("channel_running", "-fine", T0)));
+        KafkaTopics.publish(List.of(KafkaTopics.webhook("channel_running", "-fine", LONG_AGO)));
         channelOnceRunning("y9MiLoCH-fine");
-        partnerApi.put(new HubChannel("y9MiLoCH-fine", "oaY9LLfUCL-fine", "created", "sandbox", null, null, null,
-                null, null, null, null, null));
 
         reconciler.reconcileOnce();
 
-        assertThat(authorized().get("/channels/y9MiLoCH-fine/history").then().extract().jsonPath()
-                .getList("source")).doesNotContain(Reconciler.SOURCE);
+        assertThat(PartnerApiStub.requestsFor("y9MiLoCH-fine")).isEmpty();
+    }
+
+    @Test
+    void aChannelThePartnerApiDoesNotKnowOrCannotAnswerForStaysAsItWas() {
+        createdLongAgo("main", "-unknown");
+        createdLongAgo("main", "-down");
+        PartnerApiStub.answers("y9MiLoCH-unknown", notFound().withBody("{\"meta\":{\"developer_message\":\"no\"}}"));
+        PartnerApiStub.answers("y9MiLoCH-down", aResponse().withStatus(503));
+
+        reconciler.reconcileOnce();
+
+        assertThat(PartnerApiStub.requestsFor("y9MiLoCH-unknown")).hasSize(1);
+        assertThat(PartnerApiStub.requestsFor("y9MiLoCH-down")).hasSize(1);
+        for (String channel : List.of("y9MiLoCH-unknown", "y9MiLoCH-down")) {
+            assertThat(authorized().get("/channels/" + channel + "/history").then().extract().jsonPath()
+                    .getList("source")).doesNotContain(Reconciler.SOURCE);
+        }
+    }
+
+    @Test
+    void channelsOfAHubWithoutPartnerApiCredentialsAreNotAskedAbout() {
+        createdLongAgo("partner", "-no-credentials");
+
+        reconciler.reconcileOnce();
+
+        assertThat(PartnerApiStub.requestsFor("y9MiLoCH-no-credentials")).isEmpty();
+        assertThat(authorized().get("/channels/y9MiLoCH-no-credentials").then().extract().jsonPath()
+                .getString("stage")).isEqualTo("pending");
+    }
+
+    private static void createdLongAgo(String hubId, String suffix) {
+        HubWebhook created = KafkaTopics.webhook("channel_created", suffix, LONG_AGO);
+        KafkaTopics.publish(List.of(HubWebhooks.parse(hubId, created.rawBody().getBytes(StandardCharsets.UTF_8),
+                LONG_AGO)));
+        await().atMost(PATIENCE).untilAsserted(() -> authorized().get("/channels/y9MiLoCH" + suffix).then()
+                .statusCode(200).body("stage", equalTo("pending")));
     }
 }

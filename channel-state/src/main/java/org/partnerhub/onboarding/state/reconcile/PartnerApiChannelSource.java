@@ -1,0 +1,80 @@
+package org.partnerhub.onboarding.state.reconcile;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+import org.partnerhub.onboarding.events.hub.HubChannel;
+import org.partnerhub.onboarding.events.hub.HubWebhook;
+import org.partnerhub.onboarding.hubapi.HubApiConfig;
+import org.partnerhub.onboarding.hubapi.PartnerApi;
+import org.partnerhub.onboarding.hubapi.PartnerChannel;
+import org.partnerhub.onboarding.hubapi.PermanentHubApiException;
+import org.partnerhub.onboarding.runtime.hubs.HubsConfig;
+
+/** The reconciler's view of 360dialog: {@code GET /partners/{partner_id}/channels/{channel_id}} per hub. */
+@Singleton
+public class PartnerApiChannelSource implements ObservedChannelSource {
+
+    private static final Logger LOG = Logger.getLogger(PartnerApiChannelSource.class);
+
+    @Inject
+    PartnerApi partnerApi;
+
+    @Inject
+    HubsConfig hubs;
+
+    @Inject
+    HubApiConfig hubApi;
+
+    @Override
+    public Set<String> answeringHubs() {
+        Set<String> answering = new TreeSet<>();
+        for (String hubId : hubs.hubs().keySet()) {
+            try {
+                partnerApi.hub(hubId);
+                answering.add(hubId);
+            } catch (IllegalArgumentException noCredentials) {
+                // The message names the missing keys, never a value.
+                LOG.infof("Channels of hub %s are not reconciled: %s", hubId, noCredentials.getMessage());
+            }
+        }
+        return answering;
+    }
+
+    @Override
+    public Optional<HubChannel> channel(String hubId, String channelId) {
+        try {
+            PartnerChannel channel = partnerApi.hub(hubId).channel(channelId).await().atMost(bound());
+            return Optional.of(asWebhookChannel(hubId, channel));
+        } catch (PermanentHubApiException e) {
+            if (e.status().orElse(0) == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Each attempt is bounded by the client's timeout, but a call may wait for one of the hub's slots and be sent
+     * twice (a login renewed after a 401): this caps the whole of it, so one channel cannot hold a run up.
+     */
+    private Duration bound() {
+        return hubApi.timeout().multipliedBy(3);
+    }
+
+    /**
+     * The channel object read exactly as a webhook's {@code data} is, so that a reconciled fact cannot differ from
+     * a webhook's in how a field was understood ({@code HubChannel}'s own parser is only reachable through a webhook
+     * view; no webhook is made or sent).
+     */
+    private static HubChannel asWebhookChannel(String hubId, PartnerChannel channel) {
+        return new HubWebhook.ChannelCreated(hubId, channel.id(), null, channel.raw(), channel.raw().toString())
+                .channel();
+    }
+}

@@ -1,0 +1,56 @@
+package org.partnerhub.onboarding.state.reconcile;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import java.util.List;
+import java.util.Map;
+
+import org.partnerhub.onboarding.events.hub.HubWebhook;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The 360dialog Partner API of hub {@code main} (partner {@code partner-main}, API key {@code fake-partner-api-key}),
+ * in process. Channels nobody stubbed are unknown to it (404).
+ */
+public class PartnerApiStub implements QuarkusTestResourceLifecycleManager {
+
+    private static WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+        return Map.of("onboarding.hub-api.url", server.baseUrl() + "/api/v2");
+    }
+
+    /** 360dialog answers for the channel with the channel object a webhook carried. */
+    public static void knows(HubWebhook.ChannelWebhook webhook) {
+        answers(webhook.channel().id(), okJson(webhook.data().toString()));
+    }
+
+    public static void answers(String channelId, ResponseDefinitionBuilder answer) {
+        server.stubFor(get(channelPath(channelId)).willReturn(answer));
+    }
+
+    public static List<LoggedRequest> requestsFor(String channelId) {
+        return server.findAll(getRequestedFor(urlEqualTo(channelPath(channelId))));
+    }
+
+    private static String channelPath(String channelId) {
+        return "/api/v2/partners/partner-main/channels/" + channelId;
+    }
+
+    @Override
+    public void stop() {
+        server.stop();
+    }
+}
