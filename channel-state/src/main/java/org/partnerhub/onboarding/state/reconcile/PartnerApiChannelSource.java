@@ -10,7 +10,6 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 import org.partnerhub.onboarding.events.hub.HubChannel;
-import org.partnerhub.onboarding.events.hub.HubWebhook;
 import org.partnerhub.onboarding.hubapi.HubApiConfig;
 import org.partnerhub.onboarding.hubapi.PartnerApi;
 import org.partnerhub.onboarding.hubapi.PartnerChannel;
@@ -51,7 +50,8 @@ public class PartnerApiChannelSource implements ObservedChannelSource {
     public Optional<HubChannel> channel(String hubId, String channelId) {
         try {
             PartnerChannel channel = partnerApi.hub(hubId).channel(channelId).await().atMost(bound());
-            return Optional.of(asWebhookChannel(hubId, channel));
+            // Read exactly as a webhook's data is, so a reconciled fact cannot differ from the missed webhook's.
+            return Optional.of(HubChannel.from(channel.raw()));
         } catch (PermanentHubApiException e) {
             if (e.status().orElse(0) == 404) {
                 return Optional.empty();
@@ -66,15 +66,5 @@ public class PartnerApiChannelSource implements ObservedChannelSource {
      */
     private Duration bound() {
         return hubApi.timeout().multipliedBy(3);
-    }
-
-    /**
-     * The channel object read exactly as a webhook's {@code data} is, so that a reconciled fact cannot differ from
-     * a webhook's in how a field was understood ({@code HubChannel}'s own parser is only reachable through a webhook
-     * view; no webhook is made or sent).
-     */
-    private static HubChannel asWebhookChannel(String hubId, PartnerChannel channel) {
-        return new HubWebhook.ChannelCreated(hubId, channel.id(), null, channel.raw(), channel.raw().toString())
-                .channel();
     }
 }

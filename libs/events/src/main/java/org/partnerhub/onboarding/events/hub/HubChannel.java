@@ -25,7 +25,11 @@ public record HubChannel(
         String partnerPayload,
         String wabaAccountId) {
 
-    static HubChannel from(JsonNode data) {
+    /**
+     * Reads a channel object as 360dialog describes it, in a webhook's {@code data} or a Partner API answer alike,
+     * so that every source of channel facts understands each field the same way. Missing fields are null.
+     */
+    public static HubChannel from(JsonNode data) {
         return new HubChannel(
                 JsonFields.text(data, "id"),
                 JsonFields.text(data, "client_id"),
