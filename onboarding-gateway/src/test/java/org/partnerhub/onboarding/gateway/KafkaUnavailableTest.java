@@ -4,14 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import org.partnerhub.onboarding.testkit.FreePorts;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -27,7 +25,7 @@ class KafkaUnavailableTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "kafka.bootstrap.servers", "127.0.0.1:" + closedPort(),
+                    "kafka.bootstrap.servers", "127.0.0.1:" + FreePorts.pick(),
                     "onboarding.topics.create", "false",
                     "onboarding.gateway.publish-timeout", "1s");
         }
@@ -40,14 +38,6 @@ class KafkaUnavailableTest {
         @Override
         public boolean disableGlobalTestResources() {
             return true;
-        }
-
-        private static int closedPort() {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 

@@ -4,10 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +14,8 @@ import java.util.stream.IntStream;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+
+import org.partnerhub.onboarding.testkit.FreePorts;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -39,7 +37,7 @@ class BrokerUnreachableTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "kafka.bootstrap.servers", "127.0.0.1:" + closedPort(),
+                    "kafka.bootstrap.servers", "127.0.0.1:" + FreePorts.pick(),
                     "onboarding.topics.create", "false",
                     "onboarding.ingest.publish-timeout", PUBLISH_TIMEOUT.toMillis() + "ms",
                     "onboarding.ingest.retry-after", "7s",
@@ -54,14 +52,6 @@ class BrokerUnreachableTest {
         @Override
         public boolean disableGlobalTestResources() {
             return true;
-        }
-
-        private static int closedPort() {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 

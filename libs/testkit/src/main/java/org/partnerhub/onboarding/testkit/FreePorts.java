@@ -5,13 +5,16 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Picks a port the kernel considers free on the loopback interface right now. */
-final class FreePorts {
+/**
+ * Picks a port the kernel considers free on the loopback interface right now. Tests also use one as an address
+ * where nothing listens, e.g. a Kafka broker that is down.
+ */
+public final class FreePorts {
 
     private FreePorts() {
     }
 
-    static int pick() {
+    public static int pick() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
