@@ -109,6 +109,8 @@ class PartnerApiTest {
         assertThat(first).isNotEqualTo(second);
         given().when().get("/sandbox/counters").then().statusCode(200)
                 .body("apiKeyCreations." + channel, is(2));
+        given().when().get("/sandbox/keys").then().statusCode(200)
+                .body(channel + ".id", equalTo(List.of(second)));
 
         api(Sandbox.PP).when().delete(keys(Sandbox.PP, channel) + "/" + second).then().statusCode(204);
         api(Sandbox.PP).when().get(keys(Sandbox.PP, channel)).then().body("api_keys", hasSize(0));
@@ -164,6 +166,9 @@ class PartnerApiTest {
                 .body("webhook_url", equalTo("https://partner.example/v2"))
                 .body("partner_redirect_url", equalTo("https://partner.example/back"));
         given().when().get("/dashboard/app/pp1/permissions").then().statusCode(200);
+        given().when().get("/sandbox/partners").then().statusCode(200)
+                .body("find { it.id == 'pp1' }.webhookUrl", equalTo("https://partner.example/v2"))
+                .body("find { it.id == 'dp1' }.paymentMode", equalTo("direct"));
 
         api(Sandbox.PP).contentType(ContentType.JSON).body(Map.of("webhook_url", "not a url"))
                 .when().post("/api/v2/partners/pp1/webhook_url").then().statusCode(400);
