@@ -2,7 +2,7 @@ package org.partnerhub.onboarding.events.permission;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.partnerhub.onboarding.events.EventIds;
+import org.partnerhub.onboarding.events.ClientFact;
 import org.partnerhub.onboarding.events.EventType;
 
 /**
@@ -10,7 +10,7 @@ import org.partnerhub.onboarding.events.EventType;
  * same client linked again in a later flow is a new fact.
  */
 public record ClientLinked(String hubId, String clientId, String tenant, Instant occurredAt, String factKey)
-        implements PermissionEvent {
+        implements PermissionEvent, ClientFact {
 
     public ClientLinked {
         Objects.requireNonNull(hubId, "hubId");
@@ -20,22 +20,7 @@ public record ClientLinked(String hubId, String clientId, String tenant, Instant
     }
 
     @Override
-    public String key() {
-        return clientId;
-    }
-
-    @Override
-    public String subject() {
-        return clientId;
-    }
-
-    @Override
     public String type() {
         return EventType.CLIENT_LINKED.ceType();
-    }
-
-    @Override
-    public String id() {
-        return EventIds.of(type(), hubId, clientId, factKey);
     }
 }

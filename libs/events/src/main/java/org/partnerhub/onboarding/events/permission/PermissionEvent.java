@@ -1,6 +1,7 @@
 package org.partnerhub.onboarding.events.permission;
 
 import org.partnerhub.onboarding.events.Event;
+import org.partnerhub.onboarding.events.EventIds;
 import org.partnerhub.onboarding.events.Topic;
 
 /**
@@ -20,5 +21,11 @@ public sealed interface PermissionEvent extends Event permits ClientLinked, Perm
     @Override
     default Topic topic() {
         return Topic.ONBOARDING_PERMISSIONS;
+    }
+
+    /** Identified by type, hub, subject and fact key: the same fact from a refreshed redirect repeats its id. */
+    @Override
+    default String id() {
+        return EventIds.of(type(), hubId(), subject(), factKey());
     }
 }

@@ -2,7 +2,7 @@ package org.partnerhub.onboarding.events.permission;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.partnerhub.onboarding.events.EventIds;
+import org.partnerhub.onboarding.events.ChannelFact;
 import org.partnerhub.onboarding.events.EventType;
 
 /**
@@ -19,7 +19,7 @@ public record PermissionGranted(
         String source,
         Instant occurredAt,
         String factKey)
-        implements PermissionEvent {
+        implements PermissionEvent, ChannelFact {
 
     public PermissionGranted {
         Objects.requireNonNull(hubId, "hubId");
@@ -30,22 +30,7 @@ public record PermissionGranted(
     }
 
     @Override
-    public String key() {
-        return channelId;
-    }
-
-    @Override
-    public String subject() {
-        return channelId;
-    }
-
-    @Override
     public String type() {
         return EventType.PERMISSION_GRANTED.ceType();
-    }
-
-    @Override
-    public String id() {
-        return EventIds.of(type(), hubId, channelId, factKey);
     }
 }

@@ -2,7 +2,7 @@ package org.partnerhub.onboarding.events.permission;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.partnerhub.onboarding.events.EventIds;
+import org.partnerhub.onboarding.events.ChannelFact;
 import org.partnerhub.onboarding.events.EventType;
 
 /**
@@ -20,7 +20,7 @@ public record PermissionRevoked(
         String source,
         Instant occurredAt,
         String factKey)
-        implements PermissionEvent {
+        implements PermissionEvent, ChannelFact {
 
     public PermissionRevoked {
         Objects.requireNonNull(hubId, "hubId");
@@ -31,22 +31,7 @@ public record PermissionRevoked(
     }
 
     @Override
-    public String key() {
-        return channelId;
-    }
-
-    @Override
-    public String subject() {
-        return channelId;
-    }
-
-    @Override
     public String type() {
         return EventType.PERMISSION_REVOKED.ceType();
-    }
-
-    @Override
-    public String id() {
-        return EventIds.of(type(), hubId, channelId, factKey);
     }
 }

@@ -2,7 +2,7 @@ package org.partnerhub.onboarding.events.state;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.partnerhub.onboarding.events.Event;
+import org.partnerhub.onboarding.events.ChannelFact;
 import org.partnerhub.onboarding.events.EventIds;
 import org.partnerhub.onboarding.events.EventType;
 import org.partnerhub.onboarding.events.Topic;
@@ -31,7 +31,7 @@ public record ChannelSnapshot(
         Instant createdAt,
         Instant updatedAt,
         Instant lastFactAt)
-        implements Event {
+        implements ChannelFact {
 
     public ChannelSnapshot {
         Objects.requireNonNull(channelId, "channelId");
@@ -45,16 +45,6 @@ public record ChannelSnapshot(
     @Override
     public Topic topic() {
         return Topic.CHANNEL_STATE;
-    }
-
-    @Override
-    public String key() {
-        return channelId;
-    }
-
-    @Override
-    public String subject() {
-        return channelId;
     }
 
     @Override
