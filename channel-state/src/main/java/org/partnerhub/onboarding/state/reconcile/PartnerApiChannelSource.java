@@ -1,6 +1,7 @@
 package org.partnerhub.onboarding.state.reconcile;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,8 +32,20 @@ public class PartnerApiChannelSource implements ObservedChannelSource {
     @Inject
     HubApiConfig hubApi;
 
+    /** Configuration does not change while the service runs: worked out, and logged, once. */
+    private volatile Set<String> answeringHubs;
+
     @Override
     public Set<String> answeringHubs() {
+        Set<String> answering = answeringHubs;
+        if (answering == null) {
+            answering = credentialedHubs();
+            answeringHubs = answering;
+        }
+        return answering;
+    }
+
+    private Set<String> credentialedHubs() {
         Set<String> answering = new TreeSet<>();
         for (String hubId : hubs.hubs().keySet()) {
             try {
@@ -43,7 +56,7 @@ public class PartnerApiChannelSource implements ObservedChannelSource {
                 LOG.infof("Channels of hub %s are not reconciled: %s", hubId, noCredentials.getMessage());
             }
         }
-        return answering;
+        return Collections.unmodifiableSet(answering);
     }
 
     @Override
