@@ -27,7 +27,7 @@ final class DeliveryFaults {
 
     /** @param last whether no further webhook will follow for this subject */
     synchronized Plan plan(Webhook webhook, boolean last, Faults faults) {
-        if (roll.test(faults.dropRate())) {
+        if (faults.drops(webhook.event()) || roll.test(faults.dropRate())) {
             List<Webhook> released = last ? release(webhook.subject()) : List.of();
             return new Plan(released, true, false);
         }

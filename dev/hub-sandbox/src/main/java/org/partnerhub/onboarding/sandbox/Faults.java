@@ -1,13 +1,17 @@
 package org.partnerhub.onboarding.sandbox;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The fault knobs as the admin endpoint shows and takes them. Rates are shares from 0 to 1, decided per call or
- * per webhook.
+ * per webhook. {@code dropEvents} names webhook events that are never sent, so a test can lose exactly the
+ * {@code channel_running} the reconciler has to find.
  */
 public record Faults(
         double errorRate,
@@ -17,10 +21,13 @@ public record Faults(
         double duplicateRate,
         double reorderRate,
         double dropRate,
-        long stepDelayMs) {
+        long stepDelayMs,
+        List<String> dropEvents) {
 
     private static final List<String> KNOBS = List.of("errorRate", "throttleRate", "retryAfterSeconds", "latencyMs",
-            "duplicateRate", "reorderRate", "dropRate", "stepDelayMs");
+            "duplicateRate", "reorderRate", "dropRate", "stepDelayMs", "dropEvents");
+    private static final Set<String> EVENTS = Set.of("client_created", "channel_created", "channel_submitted",
+            "channel_ready", "channel_running", "channel_live");
 
     public Faults {
         rate("errorRate", errorRate);
@@ -31,12 +38,23 @@ public record Faults(
         bounded("retryAfterSeconds", retryAfterSeconds, 3_600);
         bounded("latencyMs", latencyMs, 60_000);
         bounded("stepDelayMs", stepDelayMs, 3_600_000);
+        dropEvents = List.copyOf(dropEvents);
+        for (String event : dropEvents) {
+            if (!EVENTS.contains(event)) {
+                throw new IllegalArgumentException("dropEvents: unknown event " + event + " (events: "
+                        + new TreeSet<>(EVENTS) + ")");
+            }
+        }
     }
 
     static Faults of(SandboxConfig.FaultDefaults config) {
         return new Faults(config.errorRate(), config.throttleRate(), config.retryAfter().toSeconds(),
                 config.latency().toMillis(), config.duplicateRate(), config.reorderRate(), config.dropRate(),
-                config.stepDelay().toMillis());
+                config.stepDelay().toMillis(), config.dropEvents().orElse(List.of()));
+    }
+
+    boolean drops(String event) {
+        return dropEvents.contains(event);
     }
 
     /** These knobs with the fields the patch names changed; unknown fields are refused so typos do not pass. */
@@ -45,7 +63,11 @@ public record Faults(
             if (!KNOBS.contains(field.getKey())) {
                 throw new IllegalArgumentException("unknown fault knob: " + field.getKey() + " (knobs: " + KNOBS + ")");
             }
-            if (!field.getValue().isNumber()) {
+            if (field.getKey().equals("dropEvents")) {
+                if (!field.getValue().isArray()) {
+                    throw new IllegalArgumentException("dropEvents must be an array of event names");
+                }
+            } else if (!field.getValue().isNumber()) {
                 throw new IllegalArgumentException(field.getKey() + " must be a number");
             }
         }
@@ -57,7 +79,19 @@ public record Faults(
                 patch.path("duplicateRate").asDouble(duplicateRate),
                 patch.path("reorderRate").asDouble(reorderRate),
                 patch.path("dropRate").asDouble(dropRate),
-                patch.path("stepDelayMs").asLong(stepDelayMs));
+                patch.path("stepDelayMs").asLong(stepDelayMs),
+                patch.has("dropEvents") ? events(patch.get("dropEvents")) : dropEvents);
+    }
+
+    private static List<String> events(JsonNode array) {
+        List<String> events = new ArrayList<>();
+        for (JsonNode event : array) {
+            if (!event.isTextual()) {
+                throw new IllegalArgumentException("dropEvents must be an array of event names");
+            }
+            events.add(event.asText());
+        }
+        return events;
     }
 
     private static void rate(String name, double value) {

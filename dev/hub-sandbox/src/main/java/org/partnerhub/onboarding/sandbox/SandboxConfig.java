@@ -1,6 +1,7 @@
 package org.partnerhub.onboarding.sandbox;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -83,6 +84,9 @@ public interface SandboxConfig {
         /** Share of webhooks never sent: the reconciler has to find those changes. */
         @WithDefault("0")
         double dropRate();
+
+        /** Webhook events never sent, e.g. {@code channel_running,channel_live}: the reconciler has to find those. */
+        Optional<List<String>> dropEvents();
 
         /** Time between two steps of a channel's way from created to live. */
         @WithDefault("2s")

@@ -3,6 +3,9 @@ package org.partnerhub.onboarding.sandbox;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -201,9 +204,13 @@ class PartnerApiTest {
                 .then().statusCode(400);
         given().contentType(ContentType.JSON).body(Map.of("dorpRate", 1)).when().patch("/sandbox/faults")
                 .then().statusCode(400);
-        Sandbox.faults(Map.of("dropRate", 0.5));
-        given().when().get("/sandbox/faults").then().body("dropRate", is(0.5f)).body("stepDelayMs", is(200));
-        given().when().delete("/sandbox/faults").then().statusCode(200).body("dropRate", is(0.0f));
+        given().contentType(ContentType.JSON).body(Map.of("dropEvents", List.of("channel_runing"))).when()
+                .patch("/sandbox/faults").then().statusCode(400).body("error", containsString("channel_running"));
+        Sandbox.faults(Map.of("dropRate", 0.5, "dropEvents", List.of("channel_running")));
+        given().when().get("/sandbox/faults").then().body("dropRate", is(0.5f)).body("stepDelayMs", is(200))
+                .body("dropEvents", contains("channel_running"));
+        given().when().delete("/sandbox/faults").then().statusCode(200).body("dropRate", is(0.0f))
+                .body("dropEvents", empty());
     }
 
     private static RequestSpecification api(String partnerId) {
