@@ -1,0 +1,173 @@
+package org.partnerhub.onboarding.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole system as {@code ./run-local} starts it: Kafka, PostgreSQL, the 360dialog sandbox and the four services
+ * from their packaged {@code quarkus-app} folders, on free ports. Started once per test JVM and stopped with it, the
+ * way a developer stops it: SIGTERM to {@code run-local}, which stops everything it started.
+ */
+final class LocalStack {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final List<String> PACKAGED = List.of("onboarding-gateway", "webhook-ingest", "channel-state",
+            "key-provisioner", "dev/hub-sandbox");
+    /**
+     * Quick lifecycles; a reconciler that looks at a channel a few seconds after its last fact (fast enough to heal
+     * a dropped webhook within a test, slow enough never to beat a delivered one); key retries as quick as
+     * 360dialog's Retry-After allows, and enough of them to outlast the fault test.
+     */
+    private static final Map<String, String> SETTINGS = Map.of(
+            "SANDBOX_FAULTS_STEP_DELAY", "300ms",
+            "SANDBOX_WEBHOOKS_RETRY_DELAY", "200ms",
+            "ONBOARDING_RECONCILE_INTERVAL", "2S",
+            "ONBOARDING_RECONCILE_STALE_AFTER", "6S",
+            "ONBOARDING_KEYS_RETRY_INITIAL_DELAY", "200ms",
+            "ONBOARDING_KEYS_RETRY_MAX_DELAY", "2s",
+            "ONBOARDING_KEYS_RETRY_MAX_ATTEMPTS", "50");
+    private static LocalStack shared;
+
+    final URI gateway;
+    final URI ingest;
+    final URI state;
+    final URI keys;
+    final URI sandbox;
+    final String kafka;
+    /** The query and hand-out APIs' bearer token, chosen here so that the tests can call them. */
+    final String apiToken;
+    final Path output;
+    private final Process process;
+
+    private LocalStack(Map<String, Integer> ports, String apiToken, Path output, Process process) {
+        this.gateway = local(ports.get("GATEWAY_PORT"));
+        this.ingest = local(ports.get("INGEST_PORT"));
+        this.state = local(ports.get("STATE_PORT"));
+        this.keys = local(ports.get("KEYS_PORT"));
+        this.sandbox = local(ports.get("SANDBOX_PORT"));
+        this.kafka = "127.0.0.1:" + ports.get("KAFKA_PORT");
+        this.apiToken = apiToken;
+        this.output = output;
+        this.process = process;
+    }
+
+    static synchronized LocalStack shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "local-stack-stop"));
+        }
+        return shared;
+    }
+
+    private static LocalStack start() {
+        Path repository = Path.of(System.getProperty("e2e.repository", "../..")).toAbsolutePath().normalize();
+        for (String module : PACKAGED) {
+            if (!Files.exists(repository.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"))) {
+                throw new IllegalStateException(module + " is not packaged; run ./mvnw verify (or package) first");
+            }
+        }
+        Path output = Path.of(System.getProperty("e2e.output", "target/e2e")).toAbsolutePath();
+        Map<String, Integer> ports = freePorts("GATEWAY_PORT", "INGEST_PORT", "STATE_PORT", "KEYS_PORT",
+                "SANDBOX_PORT", "KAFKA_PORT", "POSTGRES_PORT");
+        byte[] token = new byte[16];
+        new SecureRandom().nextBytes(token);
+        String apiToken = "e2e-" + HexFormat.of().formatHex(token);
+        try {
+            Files.createDirectories(output.resolve("logs"));
+            ProcessBuilder builder = new ProcessBuilder(repository.resolve("run-local").toString())
+                    .directory(repository.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.resolve("run-local.log").toFile());
+            Map<String, String> env = builder.environment();
+            ports.forEach((name, port) -> env.put(name, String.valueOf(port)));
+            env.put("SKIP_BUILD", "1");
+            env.put("LOGS_DIR", output.resolve("logs").toString());
+            env.put("API_TOKEN", apiToken);
+            env.putAll(SETTINGS);
+            LocalStack stack = new LocalStack(ports, apiToken, output, builder.start());
+            stack.awaitReady();
+            return stack;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start run-local", e);
+        }
+    }
+
+    private void awaitReady() throws IOException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        Path log = output.resolve("run-local.log");
+        while (System.nanoTime() < deadline) {
+            String printed = Files.readString(log);
+            if (printed.contains("== ready")) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("run-local ended before the stack was ready:\n" + printed
+                        + "\nservice logs: " + output.resolve("logs"));
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        stop();
+        throw new IllegalStateException("the stack was not ready within " + START_TIMEOUT + ":\n"
+                + Files.readString(log) + "\nservice logs: " + output.resolve("logs"));
+    }
+
+    void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Map<String, Integer> freePorts(String... names) {
+        Set<Integer> taken = new HashSet<>();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String name : names) {
+            int port;
+            do {
+                port = freePort();
+            } while (!taken.add(port));
+            ports.put(name, port);
+        }
+        return ports;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free local port", e);
+        }
+    }
+
+    private static URI local(int port) {
+        return URI.create("http://localhost:" + port);
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
