@@ -275,6 +275,7 @@ Context: (dict "root" $ "key" <values key> "svc" <entry of onboarding.services>)
 {{- if $v.maxInFlight -}}{{- $_ = set $env "ONBOARDING_INGEST_MAX_IN_FLIGHT" (toString $v.maxInFlight) -}}{{- end -}}
 {{- if $v.dedupWindow -}}{{- $_ = set $env "ONBOARDING_INGEST_DEDUP_WINDOW" $v.dedupWindow -}}{{- end -}}
 {{- else if eq $key "channelState" -}}
+{{- if $v.allowedOrigins -}}{{- $_ = set $env "ONBOARDING_STATE_ALLOWED_ORIGINS" (join "," $v.allowedOrigins) -}}{{- end -}}
 {{- with $v.reconcile -}}
 {{- if not (kindIs "invalid" .enabled) -}}{{- $_ = set $env "ONBOARDING_RECONCILE_ENABLED" (toString .enabled) -}}{{- end -}}
 {{- if .interval -}}{{- $_ = set $env "ONBOARDING_RECONCILE_INTERVAL" .interval -}}{{- end -}}

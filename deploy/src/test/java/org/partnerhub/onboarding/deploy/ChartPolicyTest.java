@@ -140,6 +140,9 @@ class ChartPolicyTest {
                 .containsEntry("KAFKA_SSL_TRUSTSTORE_LOCATION", "/etc/onboarding/kafka-truststore/ca.p12")
                 .containsEntry("KAFKA_SSL_KEYSTORE_LOCATION", "/etc/onboarding/kafka-keystore/user.p12")
                 .containsEntry("KAFKA_SSL_KEYSTORE_TYPE", "PKCS12");
+        assertThat(rendered.named(ConfigMap.class, name("channel-state")).getData())
+                .containsEntry("ONBOARDING_STATE_ALLOWED_ORIGINS", "https://ops.example.com")
+                .containsEntry("ONBOARDING_RECONCILE_STALE_AFTER", "1h");
         assertThat(rendered.all(Deployment.class)).as("the TLS stores are mounted from their Secrets")
                 .allSatisfy(d -> assertThat(d.getSpec().getTemplate().getSpec().getVolumes())
                         .filteredOn(v -> v.getSecret() != null).extracting(v -> v.getSecret().getSecretName())
