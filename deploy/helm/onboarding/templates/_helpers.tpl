@@ -274,8 +274,10 @@ Context: (dict "root" $ "key" <values key> "svc" <entry of onboarding.services>)
 {{- if $v.publishTimeout -}}{{- $_ = set $env "ONBOARDING_INGEST_PUBLISH_TIMEOUT" $v.publishTimeout -}}{{- end -}}
 {{- if $v.maxInFlight -}}{{- $_ = set $env "ONBOARDING_INGEST_MAX_IN_FLIGHT" (toString $v.maxInFlight) -}}{{- end -}}
 {{- if $v.dedupWindow -}}{{- $_ = set $env "ONBOARDING_INGEST_DEDUP_WINDOW" $v.dedupWindow -}}{{- end -}}
+{{- if $v.retryAfter -}}{{- $_ = set $env "ONBOARDING_INGEST_RETRY_AFTER" $v.retryAfter -}}{{- end -}}
 {{- else if eq $key "channelState" -}}
 {{- if $v.allowedOrigins -}}{{- $_ = set $env "ONBOARDING_STATE_ALLOWED_ORIGINS" (join "," $v.allowedOrigins) -}}{{- end -}}
+{{- if $v.outboxPollInterval -}}{{- $_ = set $env "ONBOARDING_OUTBOX_POLL_INTERVAL" $v.outboxPollInterval -}}{{- end -}}
 {{- with $v.reconcile -}}
 {{- if not (kindIs "invalid" .enabled) -}}{{- $_ = set $env "ONBOARDING_RECONCILE_ENABLED" (toString .enabled) -}}{{- end -}}
 {{- if .interval -}}{{- $_ = set $env "ONBOARDING_RECONCILE_INTERVAL" .interval -}}{{- end -}}
@@ -284,6 +286,12 @@ Context: (dict "root" $ "key" <values key> "svc" <entry of onboarding.services>)
 {{- else if eq $key "keyProvisioner" -}}
 {{- $_ = set $env "ONBOARDING_KEYS_ENCRYPTION_PRIMARY" (required "keyProvisioner.encryption.primary is required: the id of the key that encrypts API keys at rest" $v.encryption.primary) -}}
 {{- if not (kindIs "invalid" $v.deleteOnRevoke) -}}{{- $_ = set $env "ONBOARDING_KEYS_DELETE_ON_REVOKE" (toString $v.deleteOnRevoke) -}}{{- end -}}
+{{- if $v.pollInterval -}}{{- $_ = set $env "ONBOARDING_KEYS_POLL_INTERVAL" $v.pollInterval -}}{{- end -}}
+{{- with $v.retry -}}
+{{- if not (kindIs "invalid" .maxAttempts) -}}{{- $_ = set $env "ONBOARDING_KEYS_RETRY_MAX_ATTEMPTS" (toString .maxAttempts) -}}{{- end -}}
+{{- if .initialDelay -}}{{- $_ = set $env "ONBOARDING_KEYS_RETRY_INITIAL_DELAY" .initialDelay -}}{{- end -}}
+{{- if .maxDelay -}}{{- $_ = set $env "ONBOARDING_KEYS_RETRY_MAX_DELAY" .maxDelay -}}{{- end -}}
+{{- end -}}
 {{- if not (kindIs "invalid" $v.hubSetup.enabled) -}}{{- $_ = set $env "ONBOARDING_HUB_SETUP_ENABLED" (toString $v.hubSetup.enabled) -}}{{- end -}}
 {{- end -}}
 {{- range $name, $value := $v.extraConfig -}}

@@ -142,7 +142,15 @@ class ChartPolicyTest {
                 .containsEntry("KAFKA_SSL_KEYSTORE_TYPE", "PKCS12");
         assertThat(rendered.named(ConfigMap.class, name("channel-state")).getData())
                 .containsEntry("ONBOARDING_STATE_ALLOWED_ORIGINS", "https://ops.example.com")
+                .containsEntry("ONBOARDING_OUTBOX_POLL_INTERVAL", "2s")
                 .containsEntry("ONBOARDING_RECONCILE_STALE_AFTER", "1h");
+        assertThat(rendered.named(ConfigMap.class, name("webhook-ingest")).getData())
+                .containsEntry("ONBOARDING_INGEST_RETRY_AFTER", "5s");
+        assertThat(rendered.named(ConfigMap.class, name("key-provisioner")).getData())
+                .containsEntry("ONBOARDING_KEYS_POLL_INTERVAL", "2s")
+                .containsEntry("ONBOARDING_KEYS_RETRY_MAX_ATTEMPTS", "12")
+                .containsEntry("ONBOARDING_KEYS_RETRY_INITIAL_DELAY", "5s")
+                .containsEntry("ONBOARDING_KEYS_RETRY_MAX_DELAY", "10m");
         assertThat(rendered.all(Deployment.class)).as("the TLS stores are mounted from their Secrets")
                 .allSatisfy(d -> assertThat(d.getSpec().getTemplate().getSpec().getVolumes())
                         .filteredOn(v -> v.getSecret() != null).extracting(v -> v.getSecret().getSecretName())
