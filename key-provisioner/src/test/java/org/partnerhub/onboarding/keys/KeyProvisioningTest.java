@@ -191,7 +191,8 @@ class KeyProvisioningTest {
 
         String revoked = ApiKeyEventsReader.value(awaitEvent(channel, "revoked"));
         assertThat(revoked).contains("\"keyId\":\"key-" + channel + "\"").contains("\"deletedAtHub\":false");
-        given().header("Authorization", TOKEN).get("/channels/{id}/api-key", channel).then().statusCode(410);
+        given().header("Authorization", TOKEN).get("/channels/{id}/api-key", channel).then().statusCode(410)
+                .body("error", is("channel revoked-1's key was withdrawn: permission revoked"));
         PartnerApiStub.server.verify(0, deleteRequestedFor(urlPathMatching(".*/channels/" + channel + "/.*")));
 
         // A redelivered running event from before the revocation must not claim again.
@@ -205,10 +206,12 @@ class KeyProvisioningTest {
 
     @Test
     void theHandOutNeedsAConfiguredTokenAndAnswers404WithoutAKey() {
-        given().get("/channels/{id}/api-key", "nobody").then().statusCode(401);
+        given().get("/channels/{id}/api-key", "nobody").then().statusCode(401)
+                .body("error", is("a configured bearer token is required"));
         given().header("Authorization", "Bearer fake-token-unknown").get("/channels/{id}/api-key", "nobody").then()
                 .statusCode(401);
-        given().header("Authorization", TOKEN).get("/channels/{id}/api-key", "nobody").then().statusCode(404);
+        given().header("Authorization", TOKEN).get("/channels/{id}/api-key", "nobody").then().statusCode(404)
+                .body("error", is("channel nobody has no key"));
     }
 
     @Test

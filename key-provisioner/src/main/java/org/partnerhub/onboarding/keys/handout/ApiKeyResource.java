@@ -24,7 +24,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Hands a channel's key to the partner's internal services: 200 with the key, 401 without a configured bearer token,
- * 404 when the channel has none, 410 once it was revoked. Every request is audited, never with the key or token.
+ * 404 when the channel has none, 410 once it was revoked; refusals carry an {@link ApiError}. Every request is
+ * audited, never with the key or token.
  */
 @Path("/channels/{channelId}/api-key")
 public class ApiKeyResource {
@@ -60,9 +61,7 @@ public class ApiKeyResource {
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         var caller = tokens.caller(authorization);
         if (caller.isEmpty()) {
-            AUDIT.infof("api-key channel=%s caller=unauthenticated outcome=401", channelId);
-            return Uni.createFrom().item(Response.status(Response.Status.UNAUTHORIZED)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
+            return Uni.createFrom().item(unauthorized("api-key", channelId));
         }
         return StoredApiKey.<StoredApiKey>find("channelId = ?1 order by createdAt desc", channelId).firstResult()
                 .map(stored -> {
@@ -75,14 +74,25 @@ public class ApiKeyResource {
 
     private Response answer(String channelId, StoredApiKey stored) {
         if (stored == null) {
-            return Response.status(Response.Status.NOT_FOUND).build();
+            return refusal(Response.Status.NOT_FOUND, "channel " + channelId + " has no key").build();
         }
         if (stored.revokedAt != null) {
-            return Response.status(Response.Status.GONE).build();
+            return refusal(Response.Status.GONE, "channel " + channelId + "'s key was withdrawn: "
+                    + stored.revokeReason).build();
         }
         String apiKey = cipher.decrypt(new KeyCipher.Sealed(stored.kekId, stored.ciphertext),
                 StoredApiKey.associatedData(stored.hubId, stored.channelId, stored.keyId));
         return Response.ok(new HandedOutKey(channelId, apiKey, stored.address, stored.appId, stored.createdAt))
                 .header("Cache-Control", "no-store").build();
+    }
+
+    private static Response unauthorized(String request, String channelId) {
+        AUDIT.infof("%s channel=%s caller=unauthenticated outcome=401", request, channelId);
+        return refusal(Response.Status.UNAUTHORIZED, "a configured bearer token is required")
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    private static Response.ResponseBuilder refusal(Response.Status status, String reason) {
+        return Response.status(status).entity(new ApiError(reason)).type(MediaType.APPLICATION_JSON);
     }
 }
