@@ -7,6 +7,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -16,7 +17,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.partnerhub.onboarding.keys.KeysConfig;
+import org.partnerhub.onboarding.keys.ProvisioningWorker;
 import org.partnerhub.onboarding.keys.crypto.KeyCipher;
+import org.partnerhub.onboarding.keys.domain.ClaimStatus;
+import org.partnerhub.onboarding.keys.domain.RetryOutcome;
+import org.partnerhub.onboarding.keys.store.ClaimLedger;
 import org.partnerhub.onboarding.keys.store.StoredApiKey;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -24,19 +29,27 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Hands a channel's key to the partner's internal services: 200 with the key, 401 without a configured bearer token,
- * 404 when the channel has none, 410 once it was revoked; refusals carry an {@link ApiError}. Every request is
- * audited, never with the key or token.
+ * 404 when the channel has none, 410 once it was revoked. Behind the same tokens an operator retries a FAILED claim:
+ * 202, 404 without a claim, 409 with the status that stands in the way. Refusals carry an {@link ApiError}; every
+ * request is audited, never with the key or token.
  */
 @Path("/channels/{channelId}/api-key")
 public class ApiKeyResource {
 
     private static final Logger AUDIT = Logger.getLogger("org.partnerhub.onboarding.keys.audit");
+    private static final Logger LOG = Logger.getLogger(ApiKeyResource.class);
 
     @Inject
     KeysConfig config;
 
     @Inject
     KeyCipher cipher;
+
+    @Inject
+    ClaimLedger ledger;
+
+    @Inject
+    ProvisioningWorker worker;
 
     private ApiTokens tokens;
 
@@ -52,6 +65,10 @@ public class ApiKeyResource {
         public String toString() {
             return "HandedOutKey[channelId=" + channelId + ", apiKey=***]";
         }
+    }
+
+    /** What an accepted retry answers: the claim is due again. */
+    public record RetryAccepted(String channelId, ClaimStatus status) {
     }
 
     @GET
@@ -70,6 +87,31 @@ public class ApiKeyResource {
                             response.getStatus(), stored == null ? "" : " keyId=" + stored.keyId);
                     return response;
                 });
+    }
+
+    @POST
+    @Path("retry")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> retry(@PathParam("channelId") String channelId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        var caller = tokens.caller(authorization);
+        if (caller.isEmpty()) {
+            return Uni.createFrom().item(unauthorized("api-key-retry", channelId));
+        }
+        return ledger.retry(channelId).chain(outcome -> switch (outcome) {
+            case RetryOutcome.Retried retried -> {
+                LOG.infof("Retry of channel %s's key requested by %s (was FAILED: %s)", channelId, caller.get(),
+                        retried.previousError());
+                // Like a new claim, worked on at once rather than at the next poll, which picks up what this misses.
+                yield worker.runDue().replaceWith(Response.accepted(new RetryAccepted(channelId, ClaimStatus.PENDING))
+                        .build());
+            }
+            case RetryOutcome.NoClaim none -> Uni.createFrom().item(refusal(Response.Status.NOT_FOUND,
+                    "channel " + channelId + " has no claim for a key").build());
+            case RetryOutcome.Refused refused -> Uni.createFrom().item(refusal(Response.Status.CONFLICT,
+                    refused.reason()).build());
+        }).invoke(response -> AUDIT.infof("api-key-retry channel=%s caller=%s outcome=%d", channelId, caller.get(),
+                response.getStatus()));
     }
 
     private Response answer(String channelId, StoredApiKey stored) {
