@@ -14,7 +14,7 @@ public interface KeysConfig {
 
     Encryption encryption();
 
-    /** Bearer tokens allowed to fetch keys from the hand-out API; without any, every request is refused. */
+    /** Bearer tokens allowed to fetch keys and retry failed claims; without any, every request is refused. */
     Optional<List<String>> apiTokens();
 
     /** Also delete the key at 360dialog when the permission is revoked, not only stop handing it out. */

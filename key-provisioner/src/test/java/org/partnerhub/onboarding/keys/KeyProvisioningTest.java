@@ -19,11 +19,9 @@ import static org.hamcrest.Matchers.is;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,9 +30,6 @@ import java.util.stream.IntStream;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.partnerhub.onboarding.events.state.ChannelStage;
 import org.partnerhub.onboarding.testkit.KafkaPostgresTestResource;
@@ -47,28 +42,12 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(KafkaPostgresTestResource.class)
 @QuarkusTestResource(PartnerApiStub.class)
-class KeyProvisioningTest {
+class KeyProvisioningTest extends ChannelEventsTest {
 
     private static final String TOKEN = "Bearer fake-token-two";
 
-    private static ChannelEventsProducer events;
-    private static ApiKeyEventsReader apiKeyEvents;
-
     @Inject
     CrashingFaults faults;
-
-    @BeforeAll
-    static void connect() {
-        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        events = new ChannelEventsProducer(bootstrap);
-        apiKeyEvents = new ApiKeyEventsReader(bootstrap);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        events.close();
-        apiKeyEvents.close();
-    }
 
     @Test
     void theSameRunningEventDeliveredTwentyTimesAtOnceCreatesOneKey() throws Exception {
@@ -106,7 +85,7 @@ class KeyProvisioningTest {
 
         awaitEvent(channel, "provisioned");
 
-        try (Connection db = database(); var statement = db.prepareStatement(
+        try (Connection db = TestDatabase.connect(); var statement = db.prepareStatement(
                 "select * from channel_api_key where channel_id = ?")) {
             statement.setString(1, channel);
             ResultSet row = statement.executeQuery();
@@ -191,7 +170,8 @@ class KeyProvisioningTest {
 
         String revoked = ApiKeyEventsReader.value(awaitEvent(channel, "revoked"));
         assertThat(revoked).contains("\"keyId\":\"key-" + channel + "\"").contains("\"deletedAtHub\":false");
-        given().header("Authorization", TOKEN).get("/channels/{id}/api-key", channel).then().statusCode(410);
+        given().header("Authorization", TOKEN).get("/channels/{id}/api-key", channel).then().statusCode(410)
+                .body("error", is("channel revoked-1's key was withdrawn: permission revoked"));
         PartnerApiStub.server.verify(0, deleteRequestedFor(urlPathMatching(".*/channels/" + channel + "/.*")));
 
         // A redelivered running event from before the revocation must not claim again.
@@ -205,10 +185,12 @@ class KeyProvisioningTest {
 
     @Test
     void theHandOutNeedsAConfiguredTokenAndAnswers404WithoutAKey() {
-        given().get("/channels/{id}/api-key", "nobody").then().statusCode(401);
+        given().get("/channels/{id}/api-key", "nobody").then().statusCode(401)
+                .body("error", is("a configured bearer token is required"));
         given().header("Authorization", "Bearer fake-token-unknown").get("/channels/{id}/api-key", "nobody").then()
                 .statusCode(401);
-        given().header("Authorization", TOKEN).get("/channels/{id}/api-key", "nobody").then().statusCode(404);
+        given().header("Authorization", TOKEN).get("/channels/{id}/api-key", "nobody").then().statusCode(404)
+                .body("error", is("channel nobody has no key"));
     }
 
     @Test
@@ -253,22 +235,6 @@ class KeyProvisioningTest {
     }
 
     private static List<String> query(String sql, String channel) throws SQLException {
-        try (Connection db = database(); var statement = db.prepareStatement(sql)) {
-            statement.setString(1, channel);
-            ResultSet rows = statement.executeQuery();
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
-                    values.add(rows.getString(column));
-                }
-            }
-            return values;
-        }
-    }
-
-    private static Connection database() throws SQLException {
-        var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class), "");
+        return TestDatabase.query(sql, channel);
     }
 }

@@ -7,7 +7,7 @@ public enum ClaimStatus {
     /** An attempt is talking to 360dialog; if its lease runs out, the attempt died and the claim is resumed. */
     CALLING,
     PROVISIONED,
-    /** Permanently failed or out of attempts; a new permission grant is needed for another try. */
+    /** Permanently failed or out of attempts; an operator's retry or a new permission grant tries again. */
     FAILED,
     /** The permission was revoked; the channel is free for the next grant. */
     REVOKED

@@ -9,7 +9,10 @@ import java.util.UUID;
  */
 public record Lease(UUID claimId, String hubId, String channelId, String clientId, int attempt, Instant claimedAt) {
 
-    /** Attempts after the first may follow one whose outcome is unknown, so they look at 360dialog first. */
+    /**
+     * Attempts after the first may follow one whose outcome is unknown, so they look at 360dialog first. A retried
+     * claim's attempts keep counting, so its next attempt looks too.
+     */
     public boolean mayFollowAnUnknownOutcome() {
         return attempt > 1;
     }

@@ -26,6 +26,7 @@ import org.partnerhub.onboarding.keys.domain.Backoff;
 import org.partnerhub.onboarding.keys.domain.ClaimStatus;
 import org.partnerhub.onboarding.keys.domain.Lease;
 import org.partnerhub.onboarding.keys.domain.ProvisioningDecision;
+import org.partnerhub.onboarding.keys.domain.RetryOutcome;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -108,7 +109,8 @@ public class ClaimLedger {
                     Uni<Void> reports = Uni.createFrom().voidItem();
                     for (KeyClaim claim : claims) {
                         claim.updatedAt = now;
-                        if (claim.status == ClaimStatus.CALLING && claim.attempts >= config.retry().maxAttempts()) {
+                        if (claim.status == ClaimStatus.CALLING
+                                && claim.attemptsSinceRetry() >= config.retry().maxAttempts()) {
                             // Attempts that keep dying (a crash loop) must not go on for ever either.
                             ApiKeyFailed failed = giveUp(claim, now);
                             reports = reports.chain(() -> outbox.add(failed));
@@ -166,7 +168,7 @@ public class ClaimLedger {
             }
             Instant now = clock.instant();
             Optional<Duration> wait = failure.retryable()
-                    ? backoff().next(claim.attempts, failure.retryAfter(), random)
+                    ? backoff().next(claim.attemptsSinceRetry(), failure.retryAfter(), random)
                     : Optional.empty();
             claim.lastError = failure.reason();
             claim.leaseUntil = null;
@@ -183,6 +185,34 @@ public class ClaimLedger {
             return outbox.add(new ApiKeyFailed(claim.hubId, claim.channelId, reason, wait.isEmpty(), claim.attempts,
                     now, claim.id.toString()));
         });
+    }
+
+    /**
+     * Makes the channel's FAILED claim due now with a fresh attempt budget. Nothing is published: the next attempt
+     * reports its own outcome, and it lists the channel's keys before creating one because its attempt number is
+     * past the first.
+     */
+    @WithTransaction
+    public Uni<RetryOutcome> retry(String channelId) {
+        Instant now = clock.instant();
+        // One conditional statement, so that of two retries at once only one finds the claim FAILED.
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                update key_claim
+                set status = 'PENDING', next_attempt_at = :now, lease_until = null, attempts_before_retry = attempts,
+                    updated_at = :now
+                where channel_id = :channel and status = 'FAILED'""")
+                .setParameter("now", now)
+                .setParameter("channel", channelId)
+                .executeUpdate())
+                .chain(retried -> KeyClaim.<KeyClaim>list("channelId = ?1 order by createdAt desc", channelId)
+                        .map(claims -> retried > 0 ? retried(claims)
+                                : RetryOutcome.notRetried(claims.stream().map(claim -> claim.status).toList())));
+    }
+
+    /** The claim this transaction made PENDING is the channel's one that is not REVOKED, locked until commit. */
+    private static RetryOutcome retried(List<KeyClaim> claims) {
+        return claims.stream().filter(claim -> claim.status == ClaimStatus.PENDING).findFirst()
+                .map(claim -> new RetryOutcome.Retried(claim.lastError)).orElseThrow();
     }
 
     /** The 360dialog id of the channel's key that is still handed out, if any. */

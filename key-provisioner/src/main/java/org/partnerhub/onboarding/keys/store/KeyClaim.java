@@ -39,6 +39,9 @@ public class KeyClaim extends PanacheEntityBase {
 
     public int attempts;
 
+    @Column(name = "attempts_before_retry")
+    public int attemptsBeforeRetry;
+
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 
@@ -56,4 +59,9 @@ public class KeyClaim extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** The attempts the budget ({@code onboarding.keys.retry.max-attempts}) counts: those since the latest retry. */
+    public int attemptsSinceRetry() {
+        return attempts - attemptsBeforeRetry;
+    }
 }
