@@ -56,21 +56,11 @@ final class Http {
     }
 
     static Answer postJson(URI uri, Object body, String... headers) {
-        try {
-            return send(request(uri, headers).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return send(request(uri, headers).header("Content-Type", "application/json").POST(json(body)));
     }
 
     static Answer patchJson(URI uri, Object body) {
-        try {
-            return send(request(uri).header("Content-Type", "application/json")
-                    .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return send(request(uri).header("Content-Type", "application/json").method("PATCH", json(body)));
     }
 
     static Answer delete(URI uri) {
@@ -84,6 +74,14 @@ final class Http {
                 .collect(Collectors.joining("&"));
         return send(request(uri).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    private static HttpRequest.BodyPublisher json(Object body) {
+        try {
+            return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not serialisable as JSON: " + body, e);
+        }
     }
 
     static String bearer(String token) {

@@ -162,7 +162,7 @@ final class LocalStack {
         return URI.create("http://localhost:" + port);
     }
 
-    static void sleep(Duration duration) {
+    private static void sleep(Duration duration) {
         try {
             Thread.sleep(duration);
         } catch (InterruptedException e) {
