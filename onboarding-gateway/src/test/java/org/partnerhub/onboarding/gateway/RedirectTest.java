@@ -32,6 +32,7 @@ import org.partnerhub.onboarding.events.EventType;
 import org.partnerhub.onboarding.events.permission.ClientLinked;
 import org.partnerhub.onboarding.events.permission.PermissionGranted;
 import org.partnerhub.onboarding.events.permission.PermissionRevoked;
+import org.partnerhub.onboarding.events.permission.Verification;
 import org.partnerhub.onboarding.gateway.state.SignedState;
 import org.partnerhub.onboarding.gateway.state.StateSigner;
 import org.partnerhub.onboarding.testkit.KafkaTestResource;
@@ -81,9 +82,12 @@ class RedirectTest {
         String nonce = flow.nonce();
         assertThat(published).containsExactlyInAnyOrderEntriesOf(Map.of(
                 client, new ClientLinked("direct", client, tenant, at, nonce),
-                granted1, new PermissionGranted("direct", client, granted1, tenant, "redirect", at, nonce),
-                granted2, new PermissionGranted("direct", client, granted2, tenant, "redirect", at, nonce),
-                revoked, new PermissionRevoked("direct", client, revoked, tenant, "redirect", at, nonce)));
+                granted1, new PermissionGranted("direct", client, granted1, tenant, "redirect", at, nonce,
+                        Verification.PENDING),
+                granted2, new PermissionGranted("direct", client, granted2, tenant, "redirect", at, nonce,
+                        Verification.PENDING),
+                revoked, new PermissionRevoked("direct", client, revoked, tenant, "redirect", at, nonce,
+                        Verification.PENDING)));
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.partnerhub.onboarding.events.apikey.ApiKeyProvisioned;
 import org.partnerhub.onboarding.events.hub.HubWebhooks;
 import org.partnerhub.onboarding.events.permission.ClientLinked;
 import org.partnerhub.onboarding.events.permission.PermissionGranted;
+import org.partnerhub.onboarding.events.permission.Verification;
 import org.partnerhub.onboarding.state.ingest.BatchApplier;
 import org.partnerhub.onboarding.state.ingest.FactTranslator;
 import org.partnerhub.onboarding.state.ingest.IncomingRecord;
@@ -78,7 +79,7 @@ class FoldBenchmark {
         List<Event> events = new ArrayList<>(FACTS_PER_CHANNEL);
         events.add(new ClientLinked("main", client, "tenant-" + (n % 1000), at, "nonce-" + n));
         events.add(new PermissionGranted("main", client, channel, "tenant-" + (n % 1000), "redirect", at,
-                "nonce-" + n));
+                "nonce-" + n, Verification.CONFIRMED));
         events.add(HubWebhooks.parse("main", ("{\"id\":\"" + client + "-c\",\"event\":\"client_created\",\"data\":"
                 + "{\"id\":\"" + client + "\",\"name\":\"Client " + n + "\",\"partner_payload\":\"tenant-"
                 + (n % 1000) + "\"}}").getBytes(StandardCharsets.UTF_8), at.plusSeconds(1)));

@@ -13,6 +13,7 @@ import org.partnerhub.onboarding.events.CloudEventHeaders;
 import org.partnerhub.onboarding.events.Event;
 import org.partnerhub.onboarding.events.permission.ClientLinked;
 import org.partnerhub.onboarding.events.permission.PermissionGranted;
+import org.partnerhub.onboarding.events.permission.Verification;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -29,7 +30,8 @@ public final class Onboarding {
         String channel = "y9MiLoCH" + suffix;
         return List.of(
                 new ClientLinked("main", client, "tenant-42", T0, "nonce" + suffix),
-                new PermissionGranted("main", client, channel, "tenant-42", "redirect", T0, "nonce" + suffix),
+                new PermissionGranted("main", client, channel, "tenant-42", "redirect", T0, "nonce" + suffix,
+                        Verification.CONFIRMED),
                 webhook("client_created", suffix, T0.plusSeconds(1)),
                 webhook("channel_created", suffix, T0.plusSeconds(2)),
                 webhook("channel_running", suffix, T0.plusSeconds(60)));

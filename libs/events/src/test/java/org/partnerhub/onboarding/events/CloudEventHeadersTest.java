@@ -11,11 +11,12 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.junit.jupiter.api.Test;
 import org.partnerhub.onboarding.events.permission.PermissionGranted;
+import org.partnerhub.onboarding.events.permission.Verification;
 
 class CloudEventHeadersTest {
 
     private final PermissionGranted granted = new PermissionGranted(
-            "hub-direct", "oaY9LLfUCL", "y9MiLoCH", "tenant-42", "redirect", SampleEvents.AT, "nonce-1");
+            "hub-direct", "oaY9LLfUCL", "y9MiLoCH", "tenant-42", "redirect", SampleEvents.AT, "nonce-1", Verification.CONFIRMED);
 
     @Test
     void binaryModeHeadersOfAnEvent() {

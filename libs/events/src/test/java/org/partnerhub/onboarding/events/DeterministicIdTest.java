@@ -26,6 +26,7 @@ import org.partnerhub.onboarding.events.lifecycle.ClientCreated;
 import org.partnerhub.onboarding.events.permission.ClientLinked;
 import org.partnerhub.onboarding.events.permission.PermissionGranted;
 import org.partnerhub.onboarding.events.permission.PermissionRevoked;
+import org.partnerhub.onboarding.events.permission.Verification;
 import org.partnerhub.onboarding.events.state.ChannelStage;
 
 class DeterministicIdTest {
@@ -40,13 +41,13 @@ class DeterministicIdTest {
                         new ClientLinked(HUB, CLIENT, "tenant-42", LATER, "nonce-1"),
                         new ClientLinked(HUB, CLIENT, "tenant-42", AT, "nonce-2")),
                 Arguments.of(
-                        new PermissionGranted(HUB, CLIENT, CHANNEL, "tenant-42", "redirect", AT, "nonce-1"),
-                        new PermissionGranted(HUB, CLIENT, CHANNEL, "tenant-42", "redirect", LATER, "nonce-1"),
-                        new PermissionGranted(HUB, CLIENT, "other-CH", "tenant-42", "redirect", AT, "nonce-1")),
+                        new PermissionGranted(HUB, CLIENT, CHANNEL, "tenant-42", "redirect", AT, "nonce-1", Verification.CONFIRMED),
+                        new PermissionGranted(HUB, CLIENT, CHANNEL, "tenant-42", "redirect", LATER, "nonce-1", Verification.CONFIRMED),
+                        new PermissionGranted(HUB, CLIENT, "other-CH", "tenant-42", "redirect", AT, "nonce-1", Verification.CONFIRMED)),
                 Arguments.of(
-                        new PermissionRevoked(HUB, CLIENT, CHANNEL, "tenant-42", "redirect", AT, "nonce-1"),
-                        new PermissionRevoked(HUB, CLIENT, CHANNEL, "tenant-42", "redirect", LATER, "nonce-1"),
-                        new PermissionRevoked(HUB, CLIENT, CHANNEL, "tenant-42", "redirect", AT, "nonce-2")),
+                        new PermissionRevoked(HUB, CLIENT, CHANNEL, "tenant-42", "redirect", AT, "nonce-1", Verification.CONFIRMED),
+                        new PermissionRevoked(HUB, CLIENT, CHANNEL, "tenant-42", "redirect", LATER, "nonce-1", Verification.CONFIRMED),
+                        new PermissionRevoked(HUB, CLIENT, CHANNEL, "tenant-42", "redirect", AT, "nonce-2", Verification.CONFIRMED)),
                 Arguments.of(SampleEvents.snapshot(3), SampleEvents.snapshot(3), SampleEvents.snapshot(4)),
                 Arguments.of(
                         new ChannelCreated(HUB, CHANNEL, 1, AT, SampleEvents.snapshot(1)),
@@ -113,8 +114,8 @@ class DeterministicIdTest {
 
     @Test
     void grantAndRevocationInTheSameFlowDiffer() {
-        assertThat(new PermissionGranted(HUB, CLIENT, CHANNEL, null, "redirect", AT, "nonce-1").id())
-                .isNotEqualTo(new PermissionRevoked(HUB, CLIENT, CHANNEL, null, "redirect", AT, "nonce-1").id());
+        assertThat(new PermissionGranted(HUB, CLIENT, CHANNEL, null, "redirect", AT, "nonce-1", Verification.CONFIRMED).id())
+                .isNotEqualTo(new PermissionRevoked(HUB, CLIENT, CHANNEL, null, "redirect", AT, "nonce-1", Verification.CONFIRMED).id());
     }
 
     @Test

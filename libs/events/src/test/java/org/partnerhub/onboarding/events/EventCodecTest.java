@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.partnerhub.onboarding.events.hub.HubWebhook;
 import org.partnerhub.onboarding.events.permission.PermissionGranted;
+import org.partnerhub.onboarding.events.permission.Verification;
 import org.partnerhub.onboarding.events.state.ChannelSnapshot;
 import org.partnerhub.onboarding.events.state.ChannelStage;
 
@@ -66,7 +67,7 @@ class EventCodecTest {
     @Test
     void writesInstantsAsIso8601AndLeavesOutNulls() throws Exception {
         PermissionGranted granted = new PermissionGranted(
-                "hub-1", null, "y9MiLoCH", null, "redirect", SampleEvents.AT, "nonce-1");
+                "hub-1", null, "y9MiLoCH", null, "redirect", SampleEvents.AT, "nonce-1", Verification.CONFIRMED);
 
         JsonNode value = json.readTree(codec.encode(granted));
 

@@ -18,6 +18,7 @@ import org.partnerhub.onboarding.events.lifecycle.ClientCreated;
 import org.partnerhub.onboarding.events.permission.ClientLinked;
 import org.partnerhub.onboarding.events.permission.PermissionGranted;
 import org.partnerhub.onboarding.events.permission.PermissionRevoked;
+import org.partnerhub.onboarding.events.permission.Verification;
 import org.partnerhub.onboarding.events.state.ApiKeyState;
 import org.partnerhub.onboarding.events.state.ApiKeyStatus;
 import org.partnerhub.onboarding.events.state.ChannelSnapshot;
@@ -39,8 +40,8 @@ final class SampleEvents {
     static List<Event> all() {
         List<Event> events = new ArrayList<>(List.of(
                 new ClientLinked(HUB, CLIENT, "tenant-42", AT, "nonce-1"),
-                new PermissionGranted(HUB, CLIENT, CHANNEL, "tenant-42", "redirect", AT, "nonce-1"),
-                new PermissionRevoked(HUB, CLIENT, CHANNEL, "tenant-42", "redirect", AT, "nonce-2"),
+                new PermissionGranted(HUB, CLIENT, CHANNEL, "tenant-42", "redirect", AT, "nonce-1", Verification.CONFIRMED),
+                new PermissionRevoked(HUB, CLIENT, CHANNEL, "tenant-42", "redirect", AT, "nonce-2", Verification.CONFIRMED),
                 snapshot(7),
                 new ChannelCreated(HUB, CHANNEL, 1, AT, snapshot(1)),
                 new ChannelStatusChanged(

@@ -8,6 +8,7 @@ import org.partnerhub.onboarding.events.permission.ClientLinked;
 import org.partnerhub.onboarding.events.permission.PermissionEvent;
 import org.partnerhub.onboarding.events.permission.PermissionGranted;
 import org.partnerhub.onboarding.events.permission.PermissionRevoked;
+import org.partnerhub.onboarding.events.permission.Verification;
 import org.partnerhub.onboarding.gateway.state.FlowState;
 
 /**
@@ -31,9 +32,11 @@ public final class RedirectFacts {
         List<PermissionEvent> facts = new ArrayList<>();
         facts.add(new ClientLinked(hub, client, tenant, now, factKey));
         redirect.channels().forEach(channel ->
-                facts.add(new PermissionGranted(hub, client, channel, tenant, SOURCE, now, factKey)));
+                facts.add(new PermissionGranted(hub, client, channel, tenant, SOURCE, now, factKey,
+                        Verification.PENDING)));
         redirect.revoked().forEach(channel ->
-                facts.add(new PermissionRevoked(hub, client, channel, tenant, SOURCE, now, factKey)));
+                facts.add(new PermissionRevoked(hub, client, channel, tenant, SOURCE, now, factKey,
+                        Verification.PENDING)));
         return List.copyOf(facts);
     }
 }

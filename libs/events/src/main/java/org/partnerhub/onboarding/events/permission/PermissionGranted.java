@@ -10,6 +10,7 @@ import org.partnerhub.onboarding.events.EventType;
  *
  * @param source how the permission became known: {@code partner-payment}, {@code redirect}, {@code webhook},
  *     {@code reconcile}, ...; a free string so that a new source is not a breaking change
+ * @param verification whether 360dialog confirmed the channel under the client; absent (older events) is pending
  */
 public record PermissionGranted(
         String hubId,
@@ -18,7 +19,8 @@ public record PermissionGranted(
         String tenant,
         String source,
         Instant occurredAt,
-        String factKey)
+        String factKey,
+        Verification verification)
         implements PermissionEvent, ChannelFact {
 
     public PermissionGranted {
@@ -27,6 +29,7 @@ public record PermissionGranted(
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(factKey, "factKey");
+        verification = Verification.orPending(verification);
     }
 
     @Override

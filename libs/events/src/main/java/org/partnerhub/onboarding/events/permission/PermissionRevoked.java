@@ -11,6 +11,7 @@ import org.partnerhub.onboarding.events.EventType;
  *
  * @param source how the permission became known: {@code partner-payment}, {@code redirect}, {@code webhook},
  *     {@code reconcile}, ...; a free string so that a new source is not a breaking change
+ * @param verification whether 360dialog confirmed the channel under the client; absent (older events) is pending
  */
 public record PermissionRevoked(
         String hubId,
@@ -19,7 +20,8 @@ public record PermissionRevoked(
         String tenant,
         String source,
         Instant occurredAt,
-        String factKey)
+        String factKey,
+        Verification verification)
         implements PermissionEvent, ChannelFact {
 
     public PermissionRevoked {
@@ -28,6 +30,7 @@ public record PermissionRevoked(
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(factKey, "factKey");
+        verification = Verification.orPending(verification);
     }
 
     @Override
