@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
 
 /**
@@ -35,6 +36,24 @@ public interface HubsConfig {
 
         /** Where 360dialog posts this hub's partner webhooks (used by hub setup). */
         Optional<String> webhookUrl();
+
+        /**
+         * Accept webhooks of a hub that has neither {@link #webhookSecret()} nor a static header. Without it
+         * webhook-ingest refuses to start with such a hub (anyone could post facts); meant for the sandbox and tests.
+         */
+        @WithDefault("false")
+        boolean allowUnsignedWebhooks();
+
+        /**
+         * Accept redirects that carry no {@code state} (360dialog's Direct Link, or a flow finished in another
+         * browser), once the Partner API confirms client and channels; the tenant then comes from the client's
+         * {@code partner_payload} only.
+         */
+        @WithDefault("false")
+        boolean statelessRedirects();
+
+        /** 360dialog's platform secret: when set, permission URLs carry its IO Signature (secret). */
+        Optional<String> ioSignatureSecret();
 
         /** HMAC secret for {@code x-360dialog-signature}; without it signatures are not checked. */
         Optional<String> webhookSecret();
