@@ -232,6 +232,7 @@ Context: (dict "root" $ "key" <values key> "svc" <entry of onboarding.services>)
 {{- end -}}
 {{- $_ = set $env "ONBOARDING_TOPICS_CREATE" (ternary "false" "true" $root.Values.topics.strimzi.enabled) -}}
 {{- $_ = set $env "ONBOARDING_TOPICS_REPLICATION_FACTOR" (toString $root.Values.topics.replicationFactor) -}}
+{{- $_ = set $env "ONBOARDING_TOPICS_MIN_INSYNC_REPLICAS" (toString $root.Values.topics.minInsyncReplicas) -}}
 {{- range $id, $hub := $root.Values.hubs -}}
 {{- $prefix := printf "ONBOARDING_HUBS_%s_" (upper $id) -}}
 {{- $_ = set $env (print $prefix "PARTNER_ID") (required (printf "hubs.%s.partnerId is required" $id) $hub.partnerId) -}}

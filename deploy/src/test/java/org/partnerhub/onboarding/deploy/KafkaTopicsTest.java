@@ -62,6 +62,25 @@ class KafkaTopicsTest {
                 "cleanup.policy", "delete", "retention.ms", "-1", "min.insync.replicas", "2"));
     }
 
+    @Test
+    void threeReplicasGetAFloorOfTwoInSyncReplicasUnlessConfigured() {
+        Chart.Rendered derived = Chart.render(Chart.values("minimal"), Chart.valuesFile(Map.of(
+                "topics.strimzi.enabled", true, "topics.strimzi.clusterName", "my-cluster",
+                "topics.replicationFactor", 3)));
+        assertThat(derived.allOfKind("KafkaTopic")).allSatisfy(topic -> assertThat(spec(topic).get("config"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("min.insync.replicas", "2"));
+
+        Chart.Rendered configured = Chart.render(Chart.values("minimal"), Chart.valuesFile(Map.of(
+                "topics.strimzi.enabled", true, "topics.strimzi.clusterName", "my-cluster",
+                "topics.replicationFactor", 3, "topics.minInsyncReplicas", 3)));
+        assertThat(configured.allOfKind("KafkaTopic")).allSatisfy(topic -> assertThat(spec(topic).get("config"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("min.insync.replicas", "3"));
+        assertThat(configured.all(ConfigMap.class)).allSatisfy(c -> assertThat(c.getData())
+                .containsEntry("ONBOARDING_TOPICS_MIN_INSYNC_REPLICAS", "3"));
+    }
+
     private static Map<String, String> catalogueConfigs(String name) {
         for (Topic topic : Topic.values()) {
             if (topic.defaultName().equals(name)) {

@@ -1,8 +1,10 @@
 package org.partnerhub.onboarding.runtime.topics;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +16,11 @@ import jakarta.inject.Singleton;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
@@ -66,6 +72,8 @@ public class TopicProvisioner {
             if (missing.isEmpty()) {
                 return Set.of();
             }
+            OptionalInt minInsync = MinInsyncReplicas.of(config.minInsyncReplicas(), replicationFactor(admin, timeoutMs));
+            minInsync.ifPresent(floor -> missing.forEach(topic -> topic.configs(withMinInsync(topic, floor))));
             admin.createTopics(missing).values().forEach((name, future) -> {
                 try {
                     future.get(timeoutMs, TimeUnit.MILLISECONDS);
@@ -83,6 +91,26 @@ public class TopicProvisioner {
             });
             return missing.stream().map(NewTopic::name).collect(java.util.stream.Collectors.toSet());
         }
+    }
+
+    private static Map<String, String> withMinInsync(NewTopic topic, int floor) {
+        Map<String, String> configs = new HashMap<>(topic.configs() == null ? Map.of() : topic.configs());
+        configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(floor));
+        return configs;
+    }
+
+    /** The replication factor created topics get: the configured one, else what the cluster defaults to. */
+    private int replicationFactor(Admin admin, long timeoutMs)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (config.replicationFactor() > 0) {
+            return config.replicationFactor();
+        }
+        String broker = admin.describeCluster().controller().get(timeoutMs, TimeUnit.MILLISECONDS).idString();
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.BROKER, broker);
+        Config brokerConfig = admin.describeConfigs(List.of(resource)).all().get(timeoutMs, TimeUnit.MILLISECONDS)
+                .get(resource);
+        ConfigEntry entry = brokerConfig.get("default.replication.factor");
+        return entry == null || entry.value() == null ? 1 : Integer.parseInt(entry.value());
     }
 
     private Optional<Short> replication() {

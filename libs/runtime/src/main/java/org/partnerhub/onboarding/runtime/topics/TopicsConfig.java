@@ -20,6 +20,13 @@ public interface TopicsConfig {
     @WithDefault("-1")
     short replicationFactor();
 
+    /**
+     * {@code min.insync.replicas} of created topics; -1 derives it: 2 when the replication factor (configured, or
+     * the broker's {@code default.replication.factor}) is at least 3, else the broker's default.
+     */
+    @WithDefault("-1")
+    int minInsyncReplicas();
+
     /** How long start-up waits for the cluster before it logs the failure and goes on unready. */
     @WithDefault("30s")
     Duration timeout();

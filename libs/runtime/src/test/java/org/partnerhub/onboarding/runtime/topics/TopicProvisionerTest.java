@@ -1,6 +1,8 @@
 package org.partnerhub.onboarding.runtime.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +24,9 @@ class TopicProvisionerTest {
     void createsMissingTopicsWithTheCatalogueSettingsAndLeavesExistingOnesAlone() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.createTopics(List.of(new NewTopic("channel.events", 1, (short) 1))).all().get();
+            // A created topic reaches every broker's metadata a moment after the controller acknowledged it.
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> admin.listTopics().names().get().contains("channel.events"));
 
             TopicProvisioner provisioner = provisioner(List.of("channel.state", "channel.events", "hub.webhooks.dlq"));
             Set<String> created = provisioner.ensure(provisioner.config.writes().stream().map(TopicSpec::of).toList());
@@ -38,7 +43,35 @@ class TopicProvisionerTest {
         }
     }
 
+    @Test
+    void setsTheConfiguredMinInsyncReplicasOnCreatedTopics() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            TopicProvisioner provisioner = provisioner(List.of("channel.api-keys"), 1);
+            provisioner.ensure(List.of(TopicSpec.of("channel.api-keys")));
+
+            ConfigResource keys = new ConfigResource(ConfigResource.Type.TOPIC, "channel.api-keys");
+            Config config = admin.describeConfigs(List.of(keys)).all().get().get(keys);
+            assertThat(config.get("min.insync.replicas").value()).isEqualTo("1");
+            assertThat(config.get("min.insync.replicas").source())
+                    .isEqualTo(org.apache.kafka.clients.admin.ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+        }
+    }
+
+    @Test
+    void refusesAFloorTheBrokersDefaultReplicationCannotMeet() {
+        // The test broker is alone, so its default replication factor is 1: a floor of 2 would fail every write.
+        TopicProvisioner provisioner = provisioner(List.of("onboarding.permissions.dlq"), 2);
+
+        assertThatThrownBy(() -> provisioner.ensure(List.of(TopicSpec.of("onboarding.permissions.dlq"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("min-insync-replicas=2");
+    }
+
     private TopicProvisioner provisioner(List<String> writes) {
+        return provisioner(writes, MinInsyncReplicas.DERIVED);
+    }
+
+    private TopicProvisioner provisioner(List<String> writes, int minInsyncReplicas) {
         TopicProvisioner provisioner = new TopicProvisioner();
         provisioner.kafkaConfig = Map.of("bootstrap.servers", bootstrap, "not.an.admin.setting", "ignored");
         provisioner.config = new TopicsConfig() {
@@ -55,6 +88,11 @@ class TopicProvisionerTest {
             @Override
             public short replicationFactor() {
                 return -1;
+            }
+
+            @Override
+            public int minInsyncReplicas() {
+                return minInsyncReplicas;
             }
 
             @Override
