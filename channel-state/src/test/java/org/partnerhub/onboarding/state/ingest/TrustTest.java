@@ -27,7 +27,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Redirect ids are user input: what only 360dialog and the channel's own tenant can change, end to end. */
 @QuarkusTest
@@ -39,8 +38,7 @@ class TrustTest {
 
     private void publishAndAwaitFolded(Event event) {
         KafkaTopics.publish(List.of(event));
-        await().atMost(PATIENCE).until(() -> pool.preparedQuery("select 1 from applied_event where event_id = $1")
-                .execute(Tuple.of(event.id())).await().indefinitely().size() == 1);
+        Onboarding.awaitFolded(pool, event);
     }
 
     private static List<String> historyKinds(String channelId) {
