@@ -3,7 +3,10 @@ package org.partnerhub.onboarding.state.fold;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -13,6 +16,7 @@ import org.partnerhub.onboarding.events.lifecycle.ChannelPermissionRevoked;
 import org.partnerhub.onboarding.events.lifecycle.ChannelRunning;
 import org.partnerhub.onboarding.events.lifecycle.ChannelStatusChanged;
 import org.partnerhub.onboarding.events.lifecycle.ClientCreated;
+import org.partnerhub.onboarding.events.permission.Verification;
 import org.partnerhub.onboarding.events.state.ApiKeyState;
 import org.partnerhub.onboarding.events.state.ChannelSnapshot;
 import org.partnerhub.onboarding.events.state.ChannelStage;
@@ -26,16 +30,29 @@ import org.partnerhub.onboarding.runtime.hubs.PaymentMode;
  * <li>an event id is applied once;</li>
  * <li>hub status: the status furthest along the channel's progression wins ({@link StageMapping#rank}), 360dialog's
  * own timestamp breaking ties within a status; anything else is a stale replay, written to history only;</li>
- * <li>permission and API key: the fact that happened last wins, the event id breaking ties;</li>
- * <li>tenant: the partner's own flow beats 360dialog's {@code partner_payload}.</li>
+ * <li>client: what 360dialog reports (a webhook or a Partner API read) is the channel's client; a client named by a
+ * permission fact counts only if the gateway confirmed it with the Partner API, and only until 360dialog reports;</li>
+ * <li>tenant: a client's first verified binding stays ({@link TenantBinding}); a later one naming another tenant is a
+ * conflict, recorded in the history of the client's channels and changing nothing;</li>
+ * <li>permission: every permission fact is kept with its channel and judged ({@link PermissionVerdict}) against the
+ * channel's client and tenant whenever either changes; of the facts that count, the one that happened last wins, the
+ * event id breaking ties; one that does not count is recorded in history (pending, client or tenant conflict);</li>
+ * <li>API key: the fact that happened last wins, the event id breaking ties.</li>
  * </ul>
- * Every visible change bumps the channel's version, appends history and publishes the snapshot with its transitions.
+ * A channel comes into being with the first fact 360dialog or a service vouches for (a status, a confirmed permission
+ * fact, an API key fact); an unconfirmed permission fact alone creates nothing, and its time never counts as the
+ * channel's. Every visible change bumps the channel's version, appends history and publishes the snapshot with its
+ * transitions.
  */
 public final class ChannelFold {
 
     private static final String PARTNER_PAYMENT = "partner-payment";
+    private static final String CLIENT_SOURCE = "client";
 
     private static final Comparator<Instant> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+
+    private static final Comparator<Fact.PermissionChanged> HAPPENED = Comparator
+            .comparing(Fact.PermissionChanged::occurredAt).thenComparing(Fact.PermissionChanged::eventId);
 
     private final Function<String, PaymentMode> paymentModes;
 
@@ -59,26 +76,17 @@ public final class ChannelFold {
 
     private void clientSeen(Projection projection, Fact.ClientSeen fact, FoldOutput out) {
         TenantSource source = fact.linked() ? TenantSource.LINK : TenantSource.PAYLOAD;
-        ClientState client = client(projection, fact, fact.clientId(), fact.tenant(), source, fact.name(), out);
-        if (client.tenant() == null) {
-            return;
-        }
-        for (ChannelState channel : projection.channelsOfClient(fact.clientId())) {
-            Change change = new Change(channel);
-            change.tenant(client.tenant(), client.tenantSource());
-            commitClientChange(projection, change, fact, out);
-        }
+        ClientOutcome client = client(projection, fact, fact.clientId(),
+                TenantBinding.offered(fact.tenant(), source, fact), fact.name(), out);
+        settleChannelsOfClient(projection, client, null, fact, out);
     }
 
     private void statusObserved(Projection projection, Fact.StatusObserved fact, FoldOutput out) {
-        ClientState client = fact.clientId() == null ? null
-                : client(projection, fact, fact.clientId(), fact.partnerPayload(), TenantSource.PAYLOAD, null, out);
+        ClientOutcome client = fact.clientId() == null ? null
+                : client(projection, fact, fact.clientId(),
+                        TenantBinding.offered(fact.partnerPayload(), TenantSource.PAYLOAD, fact), null, out);
         Change change = channel(projection, fact, fact.channelId());
-        change.identity(fact.clientId(), fact.phoneNumber());
-        change.tenant(fact.partnerPayload(), TenantSource.PAYLOAD);
-        if (client != null) {
-            change.tenant(client.tenant(), client.tenantSource());
-        }
+        change.observed(fact.clientId(), fact.phoneNumber());
         ChannelState current = change.current;
         int order = compareStatus(fact.status(), fact.statusAt(), current.status(), current.statusAt());
         if (order > 0) {
@@ -90,24 +98,34 @@ public final class ChannelFold {
         } else {
             change.stale(current.status(), fact.status());
         }
+        settle(projection, change, out);
+        if (client != null) {
+            change.tenantConflict(client);
+        }
         commit(projection, change, fact, fact.source(), out);
+        if (client != null) {
+            settleChannelsOfClient(projection, client, fact.channelId(), fact, out);
+        }
     }
 
     private void permissionChanged(Projection projection, Fact.PermissionChanged fact, FoldOutput out) {
-        ClientState client = fact.clientId() == null ? null
-                : client(projection, fact, fact.clientId(), fact.tenant(), TenantSource.LINK, null, out);
-        Change change = channel(projection, fact, fact.channelId());
-        change.identity(fact.clientId(), null);
-        change.tenant(fact.tenant(), TenantSource.LINK);
-        if (client != null) {
-            change.tenant(client.tenant(), client.tenantSource());
+        boolean confirmed = fact.verification() == Verification.CONFIRMED;
+        ChannelState existing = projection.channel(fact.channelId());
+        Change change = existing == null && !confirmed ? null : channel(projection, fact, fact.channelId());
+        projection.put(fact);
+        out.permissionFact(fact);
+        if (change == null) {
+            // Kept until 360dialog reports the channel: user input alone creates no channel.
+            return;
         }
-        ChannelState current = change.current;
-        if (isLater(fact.occurredAt(), fact.eventId(), current.permissionAt(), current.permissionEventId())) {
-            change.permission(fact.granted() ? PermissionState.GRANTED : PermissionState.REVOKED, fact.source(),
-                    fact.occurredAt(), fact.eventId());
+        settle(projection, change, out);
+        if (confirmed) {
+            commit(projection, change, fact, fact.source(), out);
+        } else {
+            // Unconfirmed, its time is not evidence of the channel: whether it arrived before or after the report
+            // that released it, the channel's times must come out the same.
+            commit(projection, change, change.current, fact, fact.source(), out);
         }
-        commit(projection, change, fact, fact.source(), out);
     }
 
     private void apiKeyChanged(Projection projection, Fact.ApiKeyChanged fact, FoldOutput out) {
@@ -116,53 +134,125 @@ public final class ChannelFold {
         if (isLater(fact.occurredAt(), fact.eventId(), current.apiKeyAt(), current.apiKeyEventId())) {
             change.apiKey(fact.state(), fact.reason(), fact.occurredAt(), fact.eventId());
         }
+        settle(projection, change, out);
         commit(projection, change, fact, "key-provisioner", out);
     }
 
-    private ClientState client(
-            Projection projection, Fact fact, String clientId, String tenant, TenantSource source, String name,
-            FoldOutput out) {
-        ClientState before = projection.client(clientId);
-        ClientState after;
-        if (before == null) {
-            after = new ClientState(clientId, fact.hubId(), tenant, tenant == null ? null : source, name,
-                    fact.occurredAt(), fact.occurredAt());
-            out.publish(new ClientCreated(fact.hubId(), clientId, tenant, name, fact.occurredAt()));
-        } else {
-            boolean strongerTenant = tenant != null && (before.tenant() == null
-                    || source.compareTo(before.tenantSource()) > 0);
-            after = new ClientState(clientId, before.hubId(),
-                    strongerTenant ? tenant : before.tenant(),
-                    strongerTenant ? source : before.tenantSource(),
-                    before.name() != null ? before.name() : name,
-                    earliest(before.createdAt(), fact.occurredAt()),
-                    fact.occurredAt());
-            if (sameClient(before, after)) {
-                return before;
+    /**
+     * Brings the parts of a channel that follow from other facts up to date: the client a confirmed permission fact
+     * names while 360dialog has not reported one, the tenant of the channel's client, and the permission as the kept
+     * permission facts decide it. Notes every permission fact whose verdict turned into one that does not count.
+     */
+    private void settle(Projection projection, Change change, FoldOutput out) {
+        List<Fact.PermissionChanged> facts = projection.permissionFacts(change.current.channelId());
+        if (!change.current.clientObserved()) {
+            facts.stream().filter(fact -> fact.verification() == Verification.CONFIRMED && fact.clientId() != null)
+                    .min(HAPPENED).ifPresent(first -> change.confirmedClient(first.clientId()));
+        }
+        ClientState client = change.current.clientId() == null ? null : projection.client(change.current.clientId());
+        change.tenant(client == null ? null : client.tenantBinding());
+        Fact.PermissionChanged deciding = null;
+        for (Fact.PermissionChanged fact : facts) {
+            PermissionVerdict verdict = PermissionVerdict.of(fact, change.current);
+            if (verdict == PermissionVerdict.APPLIES) {
+                if (deciding == null || HAPPENED.compare(fact, deciding) > 0) {
+                    deciding = fact;
+                }
+            } else if (verdict != change.verdictBefore(fact)) {
+                change.note(fact, verdict, out);
             }
+        }
+        if (deciding != null) {
+            change.permission(deciding.granted() ? PermissionState.GRANTED : PermissionState.REVOKED,
+                    deciding.source(), deciding.occurredAt(), deciding.eventId());
+        } else if (partnerPays(change.current.hubId())) {
+            change.permission(PermissionState.GRANTED, PARTNER_PAYMENT, null, null);
+        } else {
+            change.permission(PermissionState.MISSING, null, null, null);
+        }
+    }
+
+    /** After a client's binding changed or met a conflict: each of its channels (but {@code except}) follows. */
+    private void settleChannelsOfClient(
+            Projection projection, ClientOutcome client, String except, Fact fact, FoldOutput out) {
+        if (!client.bindingChanged() && client.loser() == null) {
+            return;
+        }
+        for (ChannelState channel : projection.channelsOfClient(client.client().clientId())) {
+            if (channel.channelId().equals(except)) {
+                continue;
+            }
+            Change change = change(projection, channel);
+            settle(projection, change, out);
+            change.tenantConflict(client);
+            commitClientChange(projection, change, fact, out);
+        }
+    }
+
+    private ClientOutcome client(
+            Projection projection, Fact fact, String clientId, TenantBinding offered, String name, FoldOutput out) {
+        ClientState before = projection.client(clientId);
+        if (before == null) {
+            ClientState created = new ClientState(clientId, fact.hubId(), offered, name, fact.occurredAt(),
+                    fact.occurredAt());
+            projection.put(created);
+            out.clientChanged(clientId);
+            out.publish(new ClientCreated(fact.hubId(), clientId, created.tenant(), name, fact.occurredAt()));
+            return new ClientOutcome(created, offered != null, null);
+        }
+        TenantBinding loser = TenantBinding.loser(before.tenantBinding(), offered);
+        if (loser != null) {
+            out.conflict(FoldOutput.Conflict.Kind.TENANT, fact.hubId());
+        }
+        ClientState after = new ClientState(clientId, before.hubId(),
+                TenantBinding.first(before.tenantBinding(), offered),
+                before.name() != null ? before.name() : name,
+                earliest(before.createdAt(), fact.occurredAt()),
+                fact.occurredAt());
+        if (sameClient(before, after)) {
+            return new ClientOutcome(before, false, loser);
         }
         projection.put(after);
         out.clientChanged(clientId);
-        return after;
+        return new ClientOutcome(after, !Objects.equals(before.tenantBinding(), after.tenantBinding()), loser);
+    }
+
+    /**
+     * @param bindingChanged whether the client's tenant binding is another one now
+     * @param loser the binding that lost to the client's, if the fact's and the client's named different tenants
+     */
+    private record ClientOutcome(ClientState client, boolean bindingChanged, TenantBinding loser) {
     }
 
     private static boolean sameClient(ClientState a, ClientState b) {
-        return Objects.equals(a.tenant(), b.tenant()) && a.tenantSource() == b.tenantSource()
+        return Objects.equals(a.tenantBinding(), b.tenantBinding())
                 && Objects.equals(a.name(), b.name()) && Objects.equals(a.createdAt(), b.createdAt());
+    }
+
+    private boolean partnerPays(String hubId) {
+        return paymentModes.apply(hubId) == PaymentMode.PARTNER;
+    }
+
+    private static Change change(Projection projection, ChannelState existing) {
+        Map<String, PermissionVerdict> verdicts = new HashMap<>();
+        for (Fact.PermissionChanged fact : projection.permissionFacts(existing.channelId())) {
+            verdicts.put(fact.eventId(), PermissionVerdict.of(fact, existing));
+        }
+        return new Change(existing, existing, verdicts);
     }
 
     private Change channel(Projection projection, Fact fact, String channelId) {
         ChannelState existing = projection.channel(channelId);
         if (existing != null) {
-            return new Change(existing);
+            return change(projection, existing);
         }
-        boolean partnerPays = paymentModes.apply(fact.hubId()) == PaymentMode.PARTNER;
-        ChannelState fresh = new ChannelState(channelId, fact.hubId(), null, null, null, null, null, null, null,
+        boolean partnerPays = partnerPays(fact.hubId());
+        ChannelState fresh = new ChannelState(channelId, fact.hubId(), null, false, null, null, null, null, null,
                 partnerPays ? PermissionState.GRANTED : PermissionState.MISSING,
                 partnerPays ? PARTNER_PAYMENT : null, null, null,
                 ApiKeyState.NONE, null, null, null,
                 0, fact.occurredAt(), fact.occurredAt(), fact.occurredAt());
-        Change change = new Change(null, fresh);
+        Change change = new Change(null, fresh, Map.of());
         if (partnerPays) {
             change.steps.add(new Step(ChangeKind.PERMISSION_GRANTED, null, PARTNER_PAYMENT));
         }
@@ -200,8 +290,10 @@ public final class ChannelFold {
             steps.addFirst(new Step(ChangeKind.CREATED, null, next.status()));
         }
         for (Step step : steps) {
+            Step.Cause cause = step.cause != null ? step.cause : new Step.Cause(fact.eventId(), source,
+                    fact.occurredAt());
             out.history(new HistoryEntry(next.channelId(), next.version(), step.kind.historyKind, step.from, step.to,
-                    fact.eventId(), source, fact.occurredAt()));
+                    cause.eventId(), cause.source(), cause.occurredAt()));
             publishTransition(step, snapshot, fact.occurredAt(), out);
         }
         if (visible) {
@@ -221,7 +313,8 @@ public final class ChannelFold {
             case RUNNING -> out.publish(new ChannelRunning(hub, channel, version, at, snapshot));
             case PERMISSION_GRANTED -> out.publish(new ChannelPermissionGranted(hub, channel, version, at, snapshot));
             case PERMISSION_REVOKED -> out.publish(new ChannelPermissionRevoked(hub, channel, version, at, snapshot));
-            case DETAILS, TENANT, ACCOUNT_MODE, PERMISSION_SOURCE, API_KEY, STALE_STATUS -> {
+            case DETAILS, TENANT, ACCOUNT_MODE, PERMISSION_SOURCE, API_KEY, STALE_STATUS, PERMISSION_PENDING,
+                    CLIENT_CONFLICT, TENANT_CONFLICT -> {
                 // Visible in the snapshot and in history; no subscriber reacts to these on their own.
             }
         }
@@ -281,7 +374,10 @@ public final class ChannelFold {
         TENANT("tenant", true),
         ACCOUNT_MODE("account-mode", true),
         API_KEY("api-key", true),
-        STALE_STATUS(HistoryEntry.STALE_STATUS, false);
+        STALE_STATUS(HistoryEntry.STALE_STATUS, false),
+        PERMISSION_PENDING(HistoryEntry.PERMISSION_PENDING, false),
+        CLIENT_CONFLICT(HistoryEntry.CLIENT_CONFLICT, false),
+        TENANT_CONFLICT(HistoryEntry.TENANT_CONFLICT, false);
 
         final String historyKind;
         final boolean visible;
@@ -292,7 +388,15 @@ public final class ChannelFold {
         }
     }
 
-    private record Step(ChangeKind kind, String from, String to) {
+    /** @param cause the fact a note is about, where that is not the fact being folded */
+    private record Step(ChangeKind kind, String from, String to, Cause cause) {
+
+        Step(ChangeKind kind, String from, String to) {
+            this(kind, from, to, null);
+        }
+
+        record Cause(String eventId, String source, Instant occurredAt) {
+        }
     }
 
     /** One fact's effect on one channel, collected before the version is bumped once for all of it. */
@@ -300,41 +404,86 @@ public final class ChannelFold {
         final ChannelState before;
         ChannelState current;
         final List<Step> steps = new ArrayList<>();
+        /** How the kept permission facts were judged before this fact, so that only a new verdict is noted. */
+        private final Map<String, PermissionVerdict> verdictsBefore;
 
-        Change(ChannelState existing) {
-            this(existing, existing);
-        }
-
-        Change(ChannelState before, ChannelState current) {
+        Change(ChannelState before, ChannelState current, Map<String, PermissionVerdict> verdictsBefore) {
             this.before = before;
             this.current = current;
+            this.verdictsBefore = verdictsBefore;
         }
 
-        void identity(String clientId, String phoneNumber) {
-            String newClient = current.clientId() != null ? current.clientId() : clientId;
-            String newPhone = phoneNumber != null ? phoneNumber : current.phoneNumber();
-            if (Objects.equals(newClient, current.clientId()) && Objects.equals(newPhone, current.phoneNumber())) {
+        PermissionVerdict verdictBefore(Fact.PermissionChanged fact) {
+            return verdictsBefore.get(fact.eventId());
+        }
+
+        /**
+         * 360dialog's report: its client replaces one a permission fact named. Should 360dialog ever name a second
+         * client for a channel, the first report stays (360dialog does not move channels between clients).
+         */
+        void observed(String clientId, String phoneNumber) {
+            boolean replaces = clientId != null && !current.clientObserved();
+            identity(replaces ? clientId : current.clientId(), current.clientObserved() || replaces,
+                    phoneNumber != null ? phoneNumber : current.phoneNumber());
+        }
+
+        /** The client a confirmed permission fact names, while 360dialog has not reported one. */
+        void confirmedClient(String clientId) {
+            identity(clientId, false, current.phoneNumber());
+        }
+
+        private void identity(String newClient, boolean observed, String newPhone) {
+            if (Objects.equals(newClient, current.clientId()) && Objects.equals(newPhone, current.phoneNumber())
+                    && observed == current.clientObserved()) {
                 return;
             }
-            if (before != null) {
+            if (before != null && !(Objects.equals(newClient, current.clientId())
+                    && Objects.equals(newPhone, current.phoneNumber()))) {
                 steps.add(new Step(ChangeKind.DETAILS, current.clientId() + " " + current.phoneNumber(),
                         newClient + " " + newPhone));
             }
-            current = current.withIdentity(newClient, newPhone);
+            current = current.withIdentity(newClient, observed, newPhone);
         }
 
-        void tenant(String tenant, TenantSource source) {
-            if (tenant == null) {
+        /** The binding of the channel's client; a channel keeps its tenant when its client has none. */
+        void tenant(TenantBinding binding) {
+            if (binding == null || binding.equals(current.tenantBinding())) {
                 return;
             }
-            boolean stronger = current.tenant() == null || source.compareTo(current.tenantSource()) > 0;
-            if (!stronger) {
+            if (before != null && !binding.tenant().equals(current.tenant())) {
+                steps.add(new Step(ChangeKind.TENANT, current.tenant(), binding.tenant()));
+            }
+            current = current.withTenant(binding);
+        }
+
+        /** A binding of the channel's client that lost to its first one: recorded, changing nothing. */
+        void tenantConflict(ClientOutcome client) {
+            TenantBinding loser = client.loser();
+            if (loser == null || !client.client().clientId().equals(current.clientId())) {
                 return;
             }
-            if (before != null && !tenant.equals(current.tenant())) {
-                steps.add(new Step(ChangeKind.TENANT, current.tenant(), tenant));
+            steps.add(new Step(ChangeKind.TENANT_CONFLICT, client.client().tenant(), loser.tenant(),
+                    new Step.Cause(loser.eventId(), loser.source().name().toLowerCase(Locale.ROOT), loser.at())));
+        }
+
+        /** A kept permission fact that does not count (any more, or yet). */
+        void note(Fact.PermissionChanged fact, PermissionVerdict verdict, FoldOutput out) {
+            Step.Cause cause = new Step.Cause(fact.eventId(), fact.source(), fact.occurredAt());
+            String claim = fact.granted() ? "granted" : "revoked";
+            switch (verdict) {
+                case PENDING -> steps.add(new Step(ChangeKind.PERMISSION_PENDING, fact.clientId(), claim, cause));
+                case CLIENT_CONFLICT -> {
+                    steps.add(new Step(ChangeKind.CLIENT_CONFLICT, current.clientId(), fact.clientId(), cause));
+                    out.conflict(FoldOutput.Conflict.Kind.CLIENT, current.hubId());
+                }
+                case TENANT_CONFLICT -> {
+                    steps.add(new Step(ChangeKind.TENANT_CONFLICT, current.tenant(), fact.tenant(), cause));
+                    out.conflict(FoldOutput.Conflict.Kind.TENANT, current.hubId());
+                }
+                case APPLIES -> {
+                    // Counting is what the permission itself shows.
+                }
             }
-            current = current.withTenant(tenant, source);
         }
 
         void status(String status, Instant statusAt, String accountMode) {

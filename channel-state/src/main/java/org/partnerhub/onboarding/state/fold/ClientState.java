@@ -2,8 +2,20 @@ package org.partnerhub.onboarding.state.fold;
 
 import java.time.Instant;
 
-/** One 360dialog client of the projection. */
+/**
+ * One 360dialog client of the projection.
+ *
+ * @param tenantBinding the first verified binding to a tenant, absent while there is none
+ */
 public record ClientState(
-        String clientId, String hubId, String tenant, TenantSource tenantSource, String name, Instant createdAt,
+        String clientId, String hubId, TenantBinding tenantBinding, String name, Instant createdAt,
         Instant updatedAt) {
+
+    public String tenant() {
+        return tenantBinding == null ? null : tenantBinding.tenant();
+    }
+
+    public TenantSource tenantSource() {
+        return tenantBinding == null ? null : tenantBinding.source();
+    }
 }

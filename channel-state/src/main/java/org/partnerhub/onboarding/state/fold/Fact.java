@@ -3,6 +3,7 @@ package org.partnerhub.onboarding.state.fold;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.partnerhub.onboarding.events.permission.Verification;
 import org.partnerhub.onboarding.events.state.ApiKeyState;
 
 /** One fact about a channel or a client, in the projection's own terms, whichever topic it came from. */
@@ -33,7 +34,14 @@ public sealed interface Fact {
         }
     }
 
-    /** The client granted or withdrew the partner's permission to create API keys. */
+    /**
+     * The client granted or withdrew the partner's permission to create API keys.
+     *
+     * @param clientId and {@code tenant}: what the redirect claimed; user input unless 360dialog confirms it
+     * @param verification {@code CONFIRMED} when 360dialog listed the channel under the client (the gateway asked the
+     *     Partner API, or 360dialog sent it itself); {@code PENDING} counts only once 360dialog reports the channel
+     *     under that client
+     */
     record PermissionChanged(
             String eventId,
             String hubId,
@@ -42,9 +50,11 @@ public sealed interface Fact {
             String tenant,
             boolean granted,
             String source,
+            Verification verification,
             Instant occurredAt) implements Fact {
         public PermissionChanged {
             Objects.requireNonNull(channelId, "channelId");
+            verification = Verification.orPending(verification);
         }
     }
 

@@ -15,6 +15,19 @@ public final class FoldOutput {
     private final List<String> appliedIds = new ArrayList<>();
     private final List<HistoryEntry> history = new ArrayList<>();
     private final List<Event> published = new ArrayList<>();
+    private final List<Fact.PermissionChanged> permissionFacts = new ArrayList<>();
+    private final List<Conflict> conflicts = new ArrayList<>();
+
+    /** A fact that wanted to change a channel or client it has no say over. */
+    public record Conflict(Kind kind, String hubId) {
+
+        public enum Kind {
+            /** It carried another tenant than the one the client or channel is bound to. */
+            TENANT,
+            /** It named another client than the one 360dialog reports the channel under. */
+            CLIENT
+        }
+    }
 
     void channelChanged(String channelId) {
         changedChannels.add(channelId);
@@ -36,6 +49,14 @@ public final class FoldOutput {
         published.add(event);
     }
 
+    void permissionFact(Fact.PermissionChanged fact) {
+        permissionFacts.add(fact);
+    }
+
+    void conflict(Conflict.Kind kind, String hubId) {
+        conflicts.add(new Conflict(kind, hubId));
+    }
+
     public Set<String> changedChannels() {
         return changedChannels;
     }
@@ -50,6 +71,15 @@ public final class FoldOutput {
 
     public List<HistoryEntry> history() {
         return history;
+    }
+
+    /** Permission facts to keep with their channels, whatever they did. */
+    public List<Fact.PermissionChanged> permissionFacts() {
+        return permissionFacts;
+    }
+
+    public List<Conflict> conflicts() {
+        return conflicts;
     }
 
     /** Snapshots for {@code channel.state} and transitions for {@code channel.events}, in the order they happened. */

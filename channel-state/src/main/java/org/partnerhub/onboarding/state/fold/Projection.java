@@ -1,5 +1,6 @@
 package org.partnerhub.onboarding.state.fold;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -9,7 +10,8 @@ import java.util.Set;
 
 /**
  * The part of the projection a batch of facts touches, held in memory while the batch is folded: the channels and
- * clients the facts name, the channels of those clients, and which of the batch's event ids were applied before.
+ * clients the facts name, the channels of those clients, the clients of those channels, every permission fact kept for
+ * those channels, and which of the batch's event ids were applied before.
  */
 public final class Projection {
 
@@ -17,6 +19,7 @@ public final class Projection {
     private final Map<String, Set<String>> channelsByClient = new HashMap<>();
     private final Map<String, ClientState> clients = new HashMap<>();
     private final Set<String> appliedIds = new HashSet<>();
+    private final Map<String, List<Fact.PermissionChanged>> permissionFacts = new HashMap<>();
 
     public void put(ChannelState channel) {
         ChannelState previous = channels.put(channel.channelId(), channel);
@@ -30,6 +33,11 @@ public final class Projection {
 
     public void put(ClientState client) {
         clients.put(client.clientId(), client);
+    }
+
+    /** Keeps a permission fact with its channel, whether it counts or not: its verdict can change later. */
+    public void put(Fact.PermissionChanged fact) {
+        permissionFacts.computeIfAbsent(fact.channelId(), id -> new ArrayList<>()).add(fact);
     }
 
     public void markApplied(String eventId) {
@@ -47,6 +55,10 @@ public final class Projection {
 
     public ClientState client(String clientId) {
         return clients.get(clientId);
+    }
+
+    List<Fact.PermissionChanged> permissionFacts(String channelId) {
+        return permissionFacts.getOrDefault(channelId, List.of());
     }
 
     List<ChannelState> channelsOfClient(String clientId) {

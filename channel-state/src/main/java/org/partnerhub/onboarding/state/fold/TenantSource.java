@@ -1,9 +1,9 @@
 package org.partnerhub.onboarding.state.fold;
 
-/** Where a tenant reference came from; a stronger source replaces a weaker one, never the other way round. */
+/** Where a tenant binding came from. It does not rank bindings: the first one binds, whatever its source. */
 public enum TenantSource {
-    /** The {@code partner_payload} 360dialog echoes in webhooks. */
+    /** The client's {@code partner_payload}, as 360dialog echoes it in webhooks and Partner API reads. */
     PAYLOAD,
-    /** The partner's own signed flow state, via the gateway. */
+    /** The partner's own flow, verified by the gateway ({@code client.linked}). */
     LINK
 }

@@ -19,6 +19,7 @@ import org.partnerhub.onboarding.state.outbox.OutboxRecord;
 import org.partnerhub.onboarding.state.outbox.OutboxRelay;
 import org.partnerhub.onboarding.state.store.ProjectionStore;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -40,6 +41,9 @@ public class BatchApplier {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    MeterRegistry registry;
 
     public Uni<Void> apply(List<IncomingRecord> records) {
         return apply(records, true).invoke(relay::wake);
@@ -86,8 +90,26 @@ public class BatchApplier {
                         outbox.addAll(deadLetters);
                     }
                     return store.save(connection, projection, out, outbox)
-                            .chain(() -> store.saveObservations(connection, unpublishedFacts(facts)));
-                }));
+                            .chain(() -> store.saveObservations(connection, unpublishedFacts(facts)))
+                            .replaceWith(out);
+                }))
+                .invoke(out -> {
+                    if (publish) {
+                        count(out.conflicts());
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** Counted once committed, and not again by a rebuild, which meets the same conflicts. */
+    private void count(List<FoldOutput.Conflict> conflicts) {
+        for (FoldOutput.Conflict conflict : conflicts) {
+            String name = switch (conflict.kind()) {
+                case TENANT -> "onboarding.state.tenant.conflicts";
+                case CLIENT -> "onboarding.state.client.conflicts";
+            };
+            registry.counter(name, "hub", conflict.hubId()).increment();
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import org.partnerhub.onboarding.events.hub.HubWebhook;
 import org.partnerhub.onboarding.events.permission.ClientLinked;
 import org.partnerhub.onboarding.events.permission.PermissionGranted;
 import org.partnerhub.onboarding.events.permission.PermissionRevoked;
+import org.partnerhub.onboarding.events.permission.Verification;
 import org.partnerhub.onboarding.events.state.ApiKeyState;
 import org.partnerhub.onboarding.state.fold.Fact;
 
@@ -31,10 +32,10 @@ public final class FactTranslator {
                     linked.tenant(), true, null, linked.occurredAt()));
             case PermissionGranted granted -> List.of(new Fact.PermissionChanged(granted.id(), granted.hubId(),
                     granted.channelId(), granted.clientId(), granted.tenant(), true, granted.source(),
-                    granted.occurredAt()));
+                    granted.verification(), granted.occurredAt()));
             case PermissionRevoked revoked -> List.of(new Fact.PermissionChanged(revoked.id(), revoked.hubId(),
                     revoked.channelId(), revoked.clientId(), revoked.tenant(), false, revoked.source(),
-                    revoked.occurredAt()));
+                    revoked.verification(), revoked.occurredAt()));
             case ApiKeyProvisioned key -> List.of(new Fact.ApiKeyChanged(key.id(), key.hubId(), key.channelId(),
                     ApiKeyState.PROVISIONED, null, key.occurredAt()));
             case ApiKeyRevoked key -> List.of(new Fact.ApiKeyChanged(key.id(), key.hubId(), key.channelId(),
@@ -73,7 +74,10 @@ public final class FactTranslator {
         return List.of(observed(webhook.id(), webhook.hubId(), channel, WEBHOOK, time(webhook, recordTime)));
     }
 
-    /** Both a grant and, where the body carries one, the channel's status: two facts, told apart by their ids. */
+    /**
+     * Both a grant and, where the body carries one, the channel's status: two facts, told apart by their ids. The grant
+     * is 360dialog's own (a signed webhook), so it is confirmed.
+     */
     private static List<Fact> permissionWebhook(HubWebhook.ChannelPermissionGranted webhook, Instant recordTime) {
         HubChannel channel = webhook.channel();
         if (channel.id() == null) {
@@ -81,7 +85,7 @@ public final class FactTranslator {
         }
         Instant at = time(webhook, recordTime);
         Fact grant = new Fact.PermissionChanged(webhook.id(), webhook.hubId(), channel.id(), channel.clientId(), null,
-                true, WEBHOOK, at);
+                true, WEBHOOK, Verification.CONFIRMED, at);
         if (channel.status() == null) {
             return List.of(grant);
         }

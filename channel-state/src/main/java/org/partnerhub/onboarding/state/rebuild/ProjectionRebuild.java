@@ -61,7 +61,7 @@ public class ProjectionRebuild {
     /** Blocks until done; call it from a worker thread. */
     public Result rebuild() {
         long started = System.nanoTime();
-        pool.query("truncate channel, client, channel_history, applied_event").execute().await().indefinitely();
+        pool.query("truncate channel, client, channel_history, applied_event, permission_fact").execute().await().indefinitely();
         RecordDecoder decoder = new RecordDecoder();
         long records = 0;
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {

@@ -12,7 +12,6 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 import org.partnerhub.onboarding.events.EventIds;
 import org.partnerhub.onboarding.events.hub.HubChannel;
-import org.partnerhub.onboarding.state.fold.ChannelState;
 import org.partnerhub.onboarding.state.ingest.BatchApplier;
 import org.partnerhub.onboarding.state.ingest.FactTranslator;
 import org.partnerhub.onboarding.state.ingest.IncomingRecord;
@@ -22,8 +21,9 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * So that a missed webhook cannot leave a channel stuck forever: channels not yet running or live whose last fact is
- * older than {@code stale-after} are looked up at 360dialog, and what 360dialog says is folded as a fact with source
- * {@code reconcile}, under the same rules as a webhook.
+ * older than {@code stale-after} are looked up at 360dialog, and so are channels known only from pending permission
+ * facts that old. What 360dialog says is folded as a fact with source {@code reconcile}, under the same rules as a
+ * webhook, and may release the pending facts.
  */
 @Singleton
 public class Reconciler {
@@ -62,10 +62,10 @@ public class Reconciler {
             return 0;
         }
         // Only answering hubs' channels, so that channels nobody can ask about do not use up the run's calls.
-        List<ChannelState> stuck = stuckChannels.before(now.minus(config.staleAfter()), hubs, config.maxPerRun())
+        List<StuckChannels.StuckChannel> stuck = stuckChannels.before(now.minus(config.staleAfter()), hubs, config.maxPerRun())
                 .await().indefinitely();
         List<IncomingRecord> observations = new ArrayList<>();
-        for (ChannelState channel : stuck) {
+        for (StuckChannels.StuckChannel channel : stuck) {
             observe(channel, now).ifPresent(observed -> observations.add(
                     new IncomingRecord.Facts(List.of(FactTranslator.observed(
                             EventIds.of(SOURCE, channel.hubId(), channel.channelId(), now.toString()),
@@ -75,7 +75,7 @@ public class Reconciler {
         return observations.size();
     }
 
-    private Optional<HubChannel> observe(ChannelState channel, Instant now) {
+    private Optional<HubChannel> observe(StuckChannels.StuckChannel channel, Instant now) {
         try {
             return source.channel(channel.hubId(), channel.channelId())
                     .filter(observed -> channel.channelId().equals(observed.id()));

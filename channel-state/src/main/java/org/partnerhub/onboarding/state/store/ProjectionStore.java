@@ -1,8 +1,10 @@
 package org.partnerhub.onboarding.state.store;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -18,6 +20,7 @@ import org.partnerhub.onboarding.state.fold.FoldOutput;
 import org.partnerhub.onboarding.state.fold.HistoryEntry;
 import org.partnerhub.onboarding.state.fold.Projection;
 import org.partnerhub.onboarding.state.fold.StageMapping;
+import org.partnerhub.onboarding.state.fold.TenantBinding;
 import org.partnerhub.onboarding.state.outbox.OutboxRecord;
 
 import io.smallrye.mutiny.Uni;
@@ -40,15 +43,19 @@ public class ProjectionStore {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String UPSERT_CHANNELS = """
-            insert into channel (channel_id, hub_id, client_id, tenant, tenant_source, phone_number, status, status_at,
-                stage, account_mode, permission, permission_source, permission_at, permission_event_id, api_key,
-                api_key_reason, api_key_at, api_key_event_id, version, created_at, updated_at, last_fact_at)
-            select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                $8::timestamptz[], $9::text[], $10::text[], $11::text[], $12::text[], $13::timestamptz[], $14::text[],
-                $15::text[], $16::text[], $17::timestamptz[], $18::text[], $19::bigint[], $20::timestamptz[],
-                $21::timestamptz[], $22::timestamptz[])
+            insert into channel (channel_id, hub_id, client_id, client_observed, tenant, tenant_source, tenant_at,
+                tenant_event_id, phone_number, status, status_at, stage, account_mode, permission, permission_source,
+                permission_at, permission_event_id, api_key, api_key_reason, api_key_at, api_key_event_id, version,
+                created_at, updated_at, last_fact_at)
+            select * from unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::text[],
+                $7::timestamptz[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::text[], $13::text[],
+                $14::text[], $15::text[], $16::timestamptz[], $17::text[], $18::text[], $19::text[],
+                $20::timestamptz[], $21::text[], $22::bigint[], $23::timestamptz[], $24::timestamptz[],
+                $25::timestamptz[])
             on conflict (channel_id) do update set hub_id = excluded.hub_id, client_id = excluded.client_id,
-                tenant = excluded.tenant, tenant_source = excluded.tenant_source,
+                client_observed = excluded.client_observed, tenant = excluded.tenant,
+                tenant_source = excluded.tenant_source, tenant_at = excluded.tenant_at,
+                tenant_event_id = excluded.tenant_event_id,
                 phone_number = excluded.phone_number, status = excluded.status, status_at = excluded.status_at,
                 stage = excluded.stage, account_mode = excluded.account_mode, permission = excluded.permission,
                 permission_source = excluded.permission_source, permission_at = excluded.permission_at,
@@ -60,11 +67,21 @@ public class ProjectionStore {
             """;
 
     private static final String UPSERT_CLIENTS = """
-            insert into client (client_id, hub_id, tenant, tenant_source, name, created_at, updated_at)
-            select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[],
-                $7::timestamptz[])
+            insert into client (client_id, hub_id, tenant, tenant_source, tenant_at, tenant_event_id, name,
+                created_at, updated_at)
+            select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[],
+                $7::text[], $8::timestamptz[], $9::timestamptz[])
             on conflict (client_id) do update set tenant = excluded.tenant, tenant_source = excluded.tenant_source,
-                name = excluded.name, created_at = excluded.created_at, updated_at = excluded.updated_at
+                tenant_at = excluded.tenant_at, tenant_event_id = excluded.tenant_event_id, name = excluded.name,
+                created_at = excluded.created_at, updated_at = excluded.updated_at
+            """;
+
+    private static final String INSERT_PERMISSION_FACTS = """
+            insert into permission_fact (event_id, hub_id, channel_id, client_id, tenant, granted, source,
+                verification, occurred_at)
+            select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[],
+                $7::text[], $8::text[], $9::timestamptz[])
+            on conflict do nothing
             """;
 
     private static final String INSERT_HISTORY = """
@@ -87,21 +104,37 @@ public class ProjectionStore {
             on conflict do nothing
             """;
 
-    /** Locks the rows it reads, so that the consumer and the reconciler never fold the same channel at once. */
+    /**
+     * Locks the rows it reads, so that the consumer and the reconciler never fold the same channel at once: all
+     * channels first, then all clients, each in id order, so two transactions never wait for each other in a circle.
+     * Besides what the batch names it loads the clients of the loaded channels (their tenant is the channel's) and the
+     * permission facts kept for the loaded channels (re-judged when a channel's client or tenant changes).
+     */
     public Uni<Projection> load(SqlConnection connection, Set<String> eventIds, Set<String> channelIds,
             Set<String> clientIds) {
         Projection projection = new Projection();
-        String[] clients = clientIds.toArray(String[]::new);
+        Set<String> allChannels = new HashSet<>(channelIds);
+        Set<String> allClients = new HashSet<>(clientIds);
         return connection.preparedQuery("select event_id from applied_event where event_id = any($1)")
                 .execute(Tuple.of(eventIds.toArray(String[]::new)))
                 .invoke(rows -> rows.forEach(row -> projection.markApplied(row.getString(0))))
-                .chain(() -> connection.preparedQuery("select * from client where client_id = any($1) "
-                        + "order by client_id for update").execute(Tuple.of(clients)))
-                .invoke(rows -> rows.forEach(row -> projection.put(Rows.client(row))))
                 .chain(() -> connection.preparedQuery("select * from channel where channel_id = any($1) "
                         + "or client_id = any($2) order by channel_id for update")
-                        .execute(Tuple.of(channelIds.toArray(String[]::new), clients)))
-                .invoke(rows -> rows.forEach(row -> projection.put(Rows.channel(row))))
+                        .execute(Tuple.of(channelIds.toArray(String[]::new), clientIds.toArray(String[]::new))))
+                .invoke(rows -> rows.forEach(row -> {
+                    ChannelState channel = Rows.channel(row);
+                    projection.put(channel);
+                    allChannels.add(channel.channelId());
+                    if (channel.clientId() != null) {
+                        allClients.add(channel.clientId());
+                    }
+                }))
+                .chain(() -> connection.preparedQuery("select * from client where client_id = any($1) "
+                        + "order by client_id for update").execute(Tuple.of(allClients.toArray(String[]::new))))
+                .invoke(rows -> rows.forEach(row -> projection.put(Rows.client(row))))
+                .chain(() -> connection.preparedQuery("select * from permission_fact where channel_id = any($1) "
+                        + "order by event_id").execute(Tuple.of(allChannels.toArray(String[]::new))))
+                .invoke(rows -> rows.forEach(row -> projection.put(Rows.permissionFact(row))))
                 .replaceWith(projection);
     }
 
@@ -110,6 +143,7 @@ public class ProjectionStore {
             List<OutboxRecord> outbox) {
         return upsertChannels(connection, out.changedChannels().stream().map(projection::channel).toList())
                 .chain(() -> upsertClients(connection, out.changedClients().stream().map(projection::client).toList()))
+                .chain(() -> insertPermissionFacts(connection, out.permissionFacts()))
                 .chain(() -> insertHistory(connection, out.history()))
                 .chain(() -> insertApplied(connection, out.appliedIds()))
                 .chain(() -> insertOutbox(connection, outbox));
@@ -149,15 +183,17 @@ public class ProjectionStore {
         }
         int n = channels.size();
         Object[][] columns = {
-            new String[n], new String[n], new String[n], new String[n], new String[n], new String[n], new String[n],
-            new OffsetDateTime[n], new String[n], new String[n], new String[n], new String[n], new OffsetDateTime[n],
-            new String[n], new String[n], new String[n], new OffsetDateTime[n], new String[n], new Long[n],
-            new OffsetDateTime[n], new OffsetDateTime[n], new OffsetDateTime[n]
+            new String[n], new String[n], new String[n], new Boolean[n], new String[n], new String[n],
+            new OffsetDateTime[n], new String[n], new String[n], new String[n], new OffsetDateTime[n], new String[n],
+            new String[n], new String[n], new String[n], new OffsetDateTime[n], new String[n], new String[n],
+            new String[n], new OffsetDateTime[n], new String[n], new Long[n], new OffsetDateTime[n],
+            new OffsetDateTime[n], new OffsetDateTime[n]
         };
         for (int i = 0; i < n; i++) {
             ChannelState c = channels.get(i);
             Object[] values = {
-                c.channelId(), c.hubId(), c.clientId(), c.tenant(), Rows.lower(c.tenantSource()), c.phoneNumber(),
+                c.channelId(), c.hubId(), c.clientId(), c.clientObserved(), c.tenant(), Rows.lower(c.tenantSource()),
+                Rows.time(bindingAt(c.tenantBinding())), bindingEventId(c.tenantBinding()), c.phoneNumber(),
                 c.status(), Rows.time(c.statusAt()), Rows.lower(StageMapping.stage(c.status())), c.accountMode(),
                 Rows.lower(c.permission()), c.permissionSource(), Rows.time(c.permissionAt()), c.permissionEventId(),
                 Rows.lower(c.apiKey()), c.apiKeyReason(), Rows.time(c.apiKeyAt()), c.apiKeyEventId(), c.version(),
@@ -181,10 +217,37 @@ public class ProjectionStore {
                 list.stream().map(ClientState::hubId).toArray(String[]::new),
                 list.stream().map(ClientState::tenant).toArray(String[]::new),
                 list.stream().map(c -> Rows.lower(c.tenantSource())).toArray(String[]::new),
+                list.stream().map(c -> Rows.time(bindingAt(c.tenantBinding()))).toArray(OffsetDateTime[]::new),
+                list.stream().map(c -> bindingEventId(c.tenantBinding())).toArray(String[]::new),
                 list.stream().map(ClientState::name).toArray(String[]::new),
                 list.stream().map(c -> Rows.time(c.createdAt())).toArray(OffsetDateTime[]::new),
                 list.stream().map(c -> Rows.time(c.updatedAt())).toArray(OffsetDateTime[]::new))))
                 .replaceWithVoid();
+    }
+
+    private Uni<Void> insertPermissionFacts(SqlConnection connection, List<Fact.PermissionChanged> facts) {
+        if (facts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery(INSERT_PERMISSION_FACTS).execute(Tuple.from(List.of(
+                facts.stream().map(Fact.PermissionChanged::eventId).toArray(String[]::new),
+                facts.stream().map(Fact.PermissionChanged::hubId).toArray(String[]::new),
+                facts.stream().map(Fact.PermissionChanged::channelId).toArray(String[]::new),
+                facts.stream().map(Fact.PermissionChanged::clientId).toArray(String[]::new),
+                facts.stream().map(Fact.PermissionChanged::tenant).toArray(String[]::new),
+                facts.stream().map(Fact.PermissionChanged::granted).toArray(Boolean[]::new),
+                facts.stream().map(Fact.PermissionChanged::source).toArray(String[]::new),
+                facts.stream().map(f -> Rows.lower(f.verification())).toArray(String[]::new),
+                facts.stream().map(f -> Rows.time(f.occurredAt())).toArray(OffsetDateTime[]::new))))
+                .replaceWithVoid();
+    }
+
+    private static Instant bindingAt(TenantBinding binding) {
+        return binding == null ? null : binding.at();
+    }
+
+    private static String bindingEventId(TenantBinding binding) {
+        return binding == null ? null : binding.eventId();
     }
 
     private Uni<Void> insertHistory(SqlConnection connection, List<HistoryEntry> history) {

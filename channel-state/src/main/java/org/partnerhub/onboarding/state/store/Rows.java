@@ -5,11 +5,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
+import org.partnerhub.onboarding.events.permission.Verification;
 import org.partnerhub.onboarding.events.state.ApiKeyState;
 import org.partnerhub.onboarding.events.state.PermissionState;
 import org.partnerhub.onboarding.state.fold.ChannelState;
 import org.partnerhub.onboarding.state.fold.ClientState;
 import org.partnerhub.onboarding.state.fold.Fact;
+import org.partnerhub.onboarding.state.fold.TenantBinding;
 import org.partnerhub.onboarding.state.fold.TenantSource;
 
 import io.vertx.mutiny.sqlclient.Row;
@@ -27,8 +29,9 @@ public final class Rows {
                 row.getString("channel_id"),
                 row.getString("hub_id"),
                 row.getString("client_id"),
-                row.getString("tenant"),
-                tenantSource(row.getString("tenant_source")),
+                row.getBoolean("client_observed"),
+                tenantBinding(row.getString("tenant"), row.getString("tenant_source"),
+                        instant(row.getOffsetDateTime("tenant_at")), row.getString("tenant_event_id")),
                 row.getString("phone_number"),
                 row.getString("status"),
                 instant(row.getOffsetDateTime("status_at")),
@@ -51,8 +54,8 @@ public final class Rows {
         return new ClientState(
                 row.getString("client_id"),
                 row.getString("hub_id"),
-                row.getString("tenant"),
-                tenantSource(row.getString("tenant_source")),
+                tenantBinding(row.getString("tenant"), row.getString("tenant_source"),
+                        instant(row.getOffsetDateTime("tenant_at")), row.getString("tenant_event_id")),
                 row.getString("name"),
                 instant(row.getOffsetDateTime("created_at")),
                 instant(row.getOffsetDateTime("updated_at")));
@@ -73,6 +76,19 @@ public final class Rows {
                 instant(row.getOffsetDateTime("occurred_at")));
     }
 
+    public static Fact.PermissionChanged permissionFact(Row row) {
+        return new Fact.PermissionChanged(
+                row.getString("event_id"),
+                row.getString("hub_id"),
+                row.getString("channel_id"),
+                row.getString("client_id"),
+                row.getString("tenant"),
+                row.getBoolean("granted"),
+                row.getString("source"),
+                Verification.valueOf(row.getString("verification").toUpperCase(Locale.ROOT)),
+                instant(row.getOffsetDateTime("occurred_at")));
+    }
+
     static String lower(Enum<?> value) {
         return value == null ? null : value.name().toLowerCase(Locale.ROOT);
     }
@@ -81,12 +97,14 @@ public final class Rows {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static Instant instant(OffsetDateTime time) {
+    static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }
 
-    static TenantSource tenantSource(String value) {
-        return value == null ? null : TenantSource.valueOf(value.toUpperCase(Locale.ROOT));
+    static TenantBinding tenantBinding(String tenant, String source, Instant at, String eventId) {
+        return tenant == null ? null : new TenantBinding(tenant,
+                source == null ? TenantSource.PAYLOAD : TenantSource.valueOf(source.toUpperCase(Locale.ROOT)), at,
+                eventId);
     }
 
     static PermissionState permission(String value) {

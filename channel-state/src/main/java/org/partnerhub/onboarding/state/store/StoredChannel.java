@@ -29,10 +29,19 @@ public class StoredChannel {
     @Column(name = "client_id")
     public String clientId;
 
+    @Column(name = "client_observed")
+    public boolean clientObserved;
+
     public String tenant;
 
     @Column(name = "tenant_source")
     public String tenantSource;
+
+    @Column(name = "tenant_at")
+    public Instant tenantAt;
+
+    @Column(name = "tenant_event_id")
+    public String tenantEventId;
 
     @Column(name = "phone_number")
     public String phoneNumber;
@@ -82,8 +91,8 @@ public class StoredChannel {
     public Instant lastFactAt;
 
     public ChannelState toState() {
-        return new ChannelState(channelId, hubId, clientId, tenant, Rows.tenantSource(tenantSource), phoneNumber,
-                status, statusAt, accountMode, Rows.permission(permission), permissionSource, permissionAt,
+        return new ChannelState(channelId, hubId, clientId, clientObserved,
+                Rows.tenantBinding(tenant, tenantSource, tenantAt, tenantEventId), phoneNumber, status, statusAt, accountMode, Rows.permission(permission), permissionSource, permissionAt,
                 permissionEventId, Rows.apiKey(apiKey), apiKeyReason, apiKeyAt, apiKeyEventId, version, createdAt,
                 updatedAt, lastFactAt);
     }

@@ -28,6 +28,12 @@ public class StoredClient {
     @Column(name = "tenant_source")
     public String tenantSource;
 
+    @Column(name = "tenant_at")
+    public Instant tenantAt;
+
+    @Column(name = "tenant_event_id")
+    public String tenantEventId;
+
     public String name;
 
     @Column(name = "created_at")
@@ -37,6 +43,7 @@ public class StoredClient {
     public Instant updatedAt;
 
     public ClientState toState() {
-        return new ClientState(clientId, hubId, tenant, Rows.tenantSource(tenantSource), name, createdAt, updatedAt);
+        return new ClientState(clientId, hubId, Rows.tenantBinding(tenant, tenantSource, tenantAt, tenantEventId), name,
+                createdAt, updatedAt);
     }
 }

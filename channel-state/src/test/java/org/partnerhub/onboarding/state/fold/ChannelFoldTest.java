@@ -2,8 +2,15 @@ package org.partnerhub.onboarding.state.fold;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.partnerhub.onboarding.state.fold.Facts.CHANNEL;
+import static org.partnerhub.onboarding.state.fold.Facts.CLIENT;
+import static org.partnerhub.onboarding.state.fold.Facts.HUB;
+import static org.partnerhub.onboarding.state.fold.Facts.OTHER_CLIENT;
+import static org.partnerhub.onboarding.state.fold.Facts.OTHER_TENANT;
+import static org.partnerhub.onboarding.state.fold.Facts.TENANT;
+import static org.partnerhub.onboarding.state.fold.Facts.apiKey;
 import static org.partnerhub.onboarding.state.fold.Facts.grant;
 import static org.partnerhub.onboarding.state.fold.Facts.linked;
+import static org.partnerhub.onboarding.state.fold.Facts.permission;
 import static org.partnerhub.onboarding.state.fold.Facts.revoke;
 import static org.partnerhub.onboarding.state.fold.Facts.status;
 
@@ -12,6 +19,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.partnerhub.onboarding.events.Event;
 import org.partnerhub.onboarding.events.lifecycle.ChannelStatusChanged;
+import org.partnerhub.onboarding.events.permission.Verification;
+import org.partnerhub.onboarding.events.state.ApiKeyState;
 import org.partnerhub.onboarding.events.state.ChannelSnapshot;
 import org.partnerhub.onboarding.events.state.ChannelStage;
 import org.partnerhub.onboarding.events.state.PermissionState;
@@ -45,7 +54,7 @@ class ChannelFoldTest {
         ChannelSnapshot snapshot = Snapshots.of(projection.channel(CHANNEL));
         assertThat(snapshot.stage()).isEqualTo(ChannelStage.PENDING);
         assertThat(snapshot.status()).isEqualTo("created");
-        assertThat(snapshot.tenant()).isEqualTo("tenant-from-payload");
+        assertThat(snapshot.tenant()).isEqualTo("tenant-42");
         assertThat(snapshot.permission().state()).isEqualTo(PermissionState.MISSING);
         assertThat(snapshot.version()).isEqualTo(1);
     }
@@ -111,11 +120,105 @@ class ChannelFoldTest {
     }
 
     @Test
-    void theLinkedTenantBeatsThePartnerPayloadWhicheverArrivesFirst() {
-        fold(PaymentMode.DIRECT, status("e1", "created", 0), linked("e2", 1));
+    void theFirstTenantBindingStaysWhicheverArrivesFirstAndALaterOneIsAConflict() {
+        fold(PaymentMode.DIRECT, status("e1", "created", OTHER_TENANT, 5), linked("e2", 1));
+        assertThat(projection.channel(CHANNEL).tenant()).isEqualTo(TENANT);
+        assertThat(projection.client(CLIENT).tenant()).isEqualTo(TENANT);
+        assertThat(out.history()).last().satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo(HistoryEntry.TENANT_CONFLICT);
+            assertThat(entry.fromValue()).isEqualTo(TENANT);
+            assertThat(entry.toValue()).isEqualTo(OTHER_TENANT);
+            assertThat(entry.eventId()).isEqualTo("e1");
+        });
+        assertThat(out.conflicts()).containsExactly(new FoldOutput.Conflict(FoldOutput.Conflict.Kind.TENANT, HUB));
 
-        assertThat(projection.channel(CHANNEL).tenant()).isEqualTo("tenant-42");
-        assertThat(projection.client(Facts.CLIENT).tenant()).isEqualTo("tenant-42");
+        Projection reversed = new Projection();
+        ChannelFold fold = new ChannelFold(hub -> PaymentMode.DIRECT);
+        FoldOutput reversedOut = new FoldOutput();
+        fold.apply(reversed, linked("e2", 1), reversedOut);
+        fold.apply(reversed, status("e1", "created", OTHER_TENANT, 5), reversedOut);
+        assertThat(reversed.channel(CHANNEL).tenant()).isEqualTo(TENANT);
+        assertThat(reversedOut.history()).extracting(HistoryEntry::kind).contains(HistoryEntry.TENANT_CONFLICT);
+    }
+
+    @Test
+    void aPendingGrantChangesNothingUntil360dialogReportsTheChannelUnderItsClient() {
+        fold(PaymentMode.DIRECT, permission("e1", CLIENT, TENANT, true, Verification.PENDING, 0));
+        assertThat(projection.channel(CHANNEL)).isNull();
+        assertThat(out.published()).isEmpty();
+
+        fold(PaymentMode.DIRECT, status("e2", "created", 5));
+
+        ChannelState channel = projection.channel(CHANNEL);
+        assertThat(channel.permission()).isEqualTo(PermissionState.GRANTED);
+        assertThat(channel.permissionEventId()).isEqualTo("e1");
+        assertThat(channel.createdAt()).isEqualTo(Facts.at(5));
+        assertThat(publishedTypes()).contains("onboarding.channel.permission-granted.v1");
+    }
+
+    @Test
+    void aPendingRevocationOfAKnownChannelIsNotedAndWaits() {
+        fold(PaymentMode.DIRECT, apiKey("e1", ApiKeyState.NONE, 0), grant("e2", 1),
+                permission("e3", CLIENT, TENANT, false, Verification.PENDING, 5));
+        assertThat(projection.channel(CHANNEL).permission()).isEqualTo(PermissionState.GRANTED);
+        assertThat(out.history()).last().satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo(HistoryEntry.PERMISSION_PENDING);
+            assertThat(entry.fromValue()).isEqualTo(CLIENT);
+            assertThat(entry.toValue()).isEqualTo("revoked");
+            assertThat(entry.eventId()).isEqualTo("e3");
+        });
+
+        fold(PaymentMode.DIRECT, status("e4", "running", 6));
+
+        assertThat(projection.channel(CHANNEL).permission()).isEqualTo(PermissionState.REVOKED);
+    }
+
+    @Test
+    void aPermissionFactNamingAnotherClientThan360dialogReportsNeverApplies() {
+        Fact pending = permission("e2", OTHER_CLIENT, TENANT, true, Verification.PENDING, 5);
+        fold(PaymentMode.DIRECT, status("e1", "created", 0), pending);
+
+        ChannelState channel = projection.channel(CHANNEL);
+        assertThat(channel.permission()).isEqualTo(PermissionState.MISSING);
+        assertThat(channel.clientId()).isEqualTo(CLIENT);
+        assertThat(out.history()).last().satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo(HistoryEntry.CLIENT_CONFLICT);
+            assertThat(entry.fromValue()).isEqualTo(CLIENT);
+            assertThat(entry.toValue()).isEqualTo(OTHER_CLIENT);
+        });
+        assertThat(out.conflicts()).containsExactly(new FoldOutput.Conflict(FoldOutput.Conflict.Kind.CLIENT, HUB));
+    }
+
+    @Test
+    void aConfirmedClientStandsInUntil360dialogReportsItsOwn() {
+        fold(PaymentMode.DIRECT, permission("e1", OTHER_CLIENT, null, true, Verification.CONFIRMED, 0));
+        assertThat(projection.channel(CHANNEL).clientId()).isEqualTo(OTHER_CLIENT);
+        assertThat(projection.channel(CHANNEL).permission()).isEqualTo(PermissionState.GRANTED);
+
+        fold(PaymentMode.DIRECT, status("e2", "created", 5));
+
+        assertThat(projection.channel(CHANNEL).clientId()).isEqualTo(CLIENT);
+        assertThat(projection.channel(CHANNEL).permission()).isEqualTo(PermissionState.MISSING);
+        assertThat(out.history()).extracting(HistoryEntry::kind).contains(HistoryEntry.CLIENT_CONFLICT);
+    }
+
+    @Test
+    void anotherTenantCanNeitherRevokeNorReGrantNorTakeOverTheChannel() {
+        fold(PaymentMode.DIRECT, linked("e1", 0), status("e2", "running", 1), grant("e3", 2));
+
+        fold(PaymentMode.DIRECT,
+                permission("b1", CLIENT, OTHER_TENANT, false, Verification.CONFIRMED, 10),
+                linked("b2", CLIENT, OTHER_TENANT, 11),
+                permission("b3", CLIENT, OTHER_TENANT, true, Verification.CONFIRMED, 12));
+
+        ChannelState channel = projection.channel(CHANNEL);
+        assertThat(channel.tenant()).isEqualTo(TENANT);
+        assertThat(channel.permission()).isEqualTo(PermissionState.GRANTED);
+        assertThat(channel.permissionEventId()).isEqualTo("e3");
+        assertThat(out.history()).filteredOn(entry -> entry.kind().equals(HistoryEntry.TENANT_CONFLICT))
+                .extracting(HistoryEntry::eventId).containsExactly("b1", "b2", "b3");
+        assertThat(out.conflicts()).hasSize(3);
+        assertThat(publishedTypes()).doesNotContain("onboarding.channel.permission-revoked.v1");
     }
 
     @Test

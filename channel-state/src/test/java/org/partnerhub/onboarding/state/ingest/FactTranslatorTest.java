@@ -9,6 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.partnerhub.onboarding.events.apikey.ApiKeyFailed;
 import org.partnerhub.onboarding.events.hub.HubWebhooks;
+import org.partnerhub.onboarding.events.permission.PermissionGranted;
+import org.partnerhub.onboarding.events.permission.PermissionRevoked;
+import org.partnerhub.onboarding.events.permission.Verification;
 import org.partnerhub.onboarding.events.state.ApiKeyState;
 import org.partnerhub.onboarding.state.fold.Fact;
 
@@ -29,11 +32,25 @@ class FactTranslatorTest {
         assertThat(facts.get(0)).isInstanceOfSatisfying(Fact.PermissionChanged.class, grant -> {
             assertThat(grant.granted()).isTrue();
             assertThat(grant.source()).isEqualTo("webhook");
+            assertThat(grant.verification()).isEqualTo(Verification.CONFIRMED);
             assertThat(grant.occurredAt()).isEqualTo(RECORD_TIME);
         });
         assertThat(facts.get(1)).isInstanceOfSatisfying(Fact.StatusObserved.class,
                 status -> assertThat(status.status()).isEqualTo("ready"));
         assertThat(facts.get(0).eventId()).isNotEqualTo(facts.get(1).eventId());
+    }
+
+    @Test
+    void aRedirectFactKeepsItsVerificationAndOneWithoutItIsPending() {
+        PermissionRevoked confirmed = new PermissionRevoked("main", "cl-9", "ch-9", "tenant-42", "redirect",
+                RECORD_TIME, "nonce-1", Verification.CONFIRMED);
+        PermissionGranted unverified = new PermissionGranted("main", "cl-9", "ch-9", "tenant-42", "redirect",
+                RECORD_TIME, "nonce-1", null);
+
+        assertThat(((Fact.PermissionChanged) FactTranslator.facts(confirmed, RECORD_TIME).getFirst()).verification())
+                .isEqualTo(Verification.CONFIRMED);
+        assertThat(((Fact.PermissionChanged) FactTranslator.facts(unverified, RECORD_TIME).getFirst()).verification())
+                .isEqualTo(Verification.PENDING);
     }
 
     @Test

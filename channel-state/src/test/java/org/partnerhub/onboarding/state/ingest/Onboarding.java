@@ -17,6 +17,8 @@ import org.partnerhub.onboarding.events.permission.Verification;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The fixtures' onboarding as facts, and how a test sees its outcome through the query API and the topics. */
 public final class Onboarding {
@@ -41,6 +43,12 @@ public final class Onboarding {
         await().atMost(PATIENCE).untilAsserted(() -> authorized().get("/channels/" + channelId).then()
                 .statusCode(200).body("status", equalTo("running")));
         return authorized().get("/channels/" + channelId).then().extract().jsonPath();
+    }
+
+    /** Waits until the event was folded, for a fact that changes nothing the query API shows. */
+    public static void awaitFolded(Pool pool, Event event) {
+        await().atMost(PATIENCE).until(() -> pool.preparedQuery("select 1 from applied_event where event_id = $1")
+                .execute(Tuple.of(event.id())).await().indefinitely().size() == 1);
     }
 
     public static RequestSpecification authorized() {

@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.partnerhub.onboarding.events.hub.HubWebhook;
+import org.partnerhub.onboarding.events.permission.PermissionGranted;
+import org.partnerhub.onboarding.events.permission.Verification;
 import org.partnerhub.onboarding.state.fold.ChannelState;
 import org.partnerhub.onboarding.state.ingest.KafkaTopics;
 import org.partnerhub.onboarding.state.reconcile.PartnerApiStub;
@@ -47,13 +49,16 @@ class ProjectionRebuildTest {
                 .stream().map(ChannelState::withoutArrivalOrder).toList();
     }
 
+    /** A pending grant released by 360dialog's report is kept too: the rebuild applies it again. */
     @Test
     void theRebuiltProjectionEqualsTheLiveOneReconciledChannelsIncluded() throws Throwable {
         KafkaTopics.publish(onboarding("-rebuilt"));
-        KafkaTopics.publish(List.of(KafkaTopics.webhook("channel_created", "-rebuilt-reconciled", T0)));
+        KafkaTopics.publish(List.of(KafkaTopics.webhook("channel_created", "-rebuilt-reconciled", T0),
+                new PermissionGranted("main", "oaY9LLfUCL-rebuilt-reconciled", "y9MiLoCH-rebuilt-reconciled",
+                        "tenant-42", "redirect", T0, "nonce-rebuilt-pending", Verification.PENDING)));
         channelOnceRunning("y9MiLoCH-rebuilt");
         await().atMost(PATIENCE).untilAsserted(() -> authorized().get("/channels/y9MiLoCH-rebuilt-reconciled")
-                .then().statusCode(200));
+                .then().statusCode(200).body("permission.state", org.hamcrest.Matchers.equalTo("granted")));
         PartnerApiStub.knows((HubWebhook.ChannelWebhook) KafkaTopics.webhook("channel_running",
                 "-rebuilt-reconciled", T0));
         reconciler.reconcileOnce();

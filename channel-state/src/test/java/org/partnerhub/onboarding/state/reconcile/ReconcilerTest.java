@@ -20,11 +20,15 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.partnerhub.onboarding.events.hub.HubWebhook;
 import org.partnerhub.onboarding.events.hub.HubWebhooks;
+import org.partnerhub.onboarding.events.permission.PermissionGranted;
+import org.partnerhub.onboarding.events.permission.Verification;
 import org.partnerhub.onboarding.state.ingest.KafkaTopics;
+import org.partnerhub.onboarding.state.ingest.Onboarding;
 import org.partnerhub.onboarding.testkit.KafkaPostgresTestResource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaPostgresTestResource.class)
@@ -36,6 +40,9 @@ class ReconcilerTest {
 
     @Inject
     Reconciler reconciler;
+
+    @Inject
+    Pool pool;
 
     @Test
     void aChannelWhoseRunningWebhookWasDroppedIsFoundRunningAtThePartnerApi() {
@@ -53,6 +60,23 @@ class ReconcilerTest {
                 .getList("source")).contains(Reconciler.SOURCE);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(eventTypesFor("y9MiLoCH-dropped"))
                 .contains("onboarding.channel.running.v1"));
+    }
+
+    @Test
+    void aPendingGrantForAChannelWhoseWebhooksWereLostIsReleasedByThePartnerApi() {
+        PermissionGranted pending = new PermissionGranted("main", "oaY9LLfUCL-lost", "y9MiLoCH-lost", "tenant-42",
+                "redirect", LONG_AGO, "nonce-lost", Verification.PENDING);
+        KafkaTopics.publish(List.of(pending));
+        Onboarding.awaitFolded(pool, pending);
+        authorized().get("/channels/y9MiLoCH-lost").then().statusCode(404);
+        PartnerApiStub.knows((HubWebhook.ChannelWebhook) KafkaTopics.webhook("channel_running", "-lost", T0));
+
+        reconciler.reconcileOnce();
+
+        var channel = channelOnceRunning("y9MiLoCH-lost");
+        assertThat(channel.getString("clientId")).isEqualTo("oaY9LLfUCL-lost");
+        assertThat(channel.getString("permission.state")).isEqualTo("granted");
+        assertThat(channel.getString("tenant")).isEqualTo("tenant-42");
     }
 
     @Test
