@@ -326,6 +326,7 @@ Context: (dict "root" $ "key" <values key> "svc" <entry of onboarding.services>)
 {{- end -}}
 {{- else if eq $key "webhookIngest" -}}
 {{- if $v.maxBodySize -}}{{- $_ = set $env "ONBOARDING_INGEST_MAX_BODY_SIZE" (toString $v.maxBodySize) -}}{{- end -}}
+{{- if $v.bodyTimeout -}}{{- $_ = set $env "ONBOARDING_INGEST_BODY_TIMEOUT" $v.bodyTimeout -}}{{- end -}}
 {{- if $v.publishTimeout -}}{{- $_ = set $env "ONBOARDING_INGEST_PUBLISH_TIMEOUT" $v.publishTimeout -}}{{- end -}}
 {{- if $v.maxInFlight -}}{{- $_ = set $env "ONBOARDING_INGEST_MAX_IN_FLIGHT" (toString $v.maxInFlight) -}}{{- end -}}
 {{- if $v.dedupWindow -}}{{- $_ = set $env "ONBOARDING_INGEST_DEDUP_WINDOW" $v.dedupWindow -}}{{- end -}}

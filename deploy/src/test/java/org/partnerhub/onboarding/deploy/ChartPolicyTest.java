@@ -145,7 +145,8 @@ class ChartPolicyTest {
                 .containsEntry("ONBOARDING_OUTBOX_POLL_INTERVAL", "2s")
                 .containsEntry("ONBOARDING_RECONCILE_STALE_AFTER", "1h");
         assertThat(rendered.named(ConfigMap.class, name("webhook-ingest")).getData())
-                .containsEntry("ONBOARDING_INGEST_RETRY_AFTER", "5s");
+                .containsEntry("ONBOARDING_INGEST_RETRY_AFTER", "5s")
+                .containsEntry("ONBOARDING_INGEST_BODY_TIMEOUT", "3s");
         assertThat(rendered.named(ConfigMap.class, name("key-provisioner")).getData())
                 .containsEntry("ONBOARDING_KEYS_POLL_INTERVAL", "2s")
                 .containsEntry("ONBOARDING_KEYS_RETRY_MAX_ATTEMPTS", "12")
