@@ -128,11 +128,6 @@ neither is and .required is a message, rendering fails with it.
 {{- include "onboarding.addSecret" (dict "acc" .acc "env" "QUARKUS_DATASOURCE_PASSWORD" "value" .db.password "secret" .db.existingSecret "key" .db.existingSecretPasswordKey "required" (printf "%s.password (or %s.existingSecret) is required" .path .path)) -}}
 {{- end -}}
 
-{{/* The API tokens of a service. Context: (dict "acc" ... "auth" <auth values> "env" ... "path" "channelState.auth"). */}}
-{{- define "onboarding.addApiTokens" -}}
-{{- include "onboarding.addSecret" (dict "acc" .acc "env" .env "value" (join "," .auth.apiTokens) "secret" .auth.existingSecret "key" "api-tokens" "required" (printf "%s.apiTokens (or %s.existingSecret) is required: the API must not be open to every caller" .path .path)) -}}
-{{- end -}}
-
 {{/*
 The secret environment variables of one service, as YAML {items: [...]}, each {env, value} (kept in the
 chart's Secret of the service) or {env, secret, key, optional} (read from an existing Secret).
@@ -158,14 +153,14 @@ Context: (dict "root" $ "key" <values key>).
 {{- range $id, $hub := $root.Values.hubs -}}
 {{- $prefix := printf "ONBOARDING_HUBS_%s_" (upper $id) -}}
 {{- $path := printf "hubs.%s" $id -}}
+{{- /* That each hub authenticates its webhooks is the schema's rule (and webhook-ingest's at start-up). */ -}}
 {{- if or (eq $key "webhookIngest") (and (eq $key "keyProvisioner") $v.hubSetup.enabled) -}}
-{{- $required := "" -}}
-{{- if and (eq $key "webhookIngest") (not $hub.webhookHeaderValue) -}}
-{{- $required = printf "%s.webhookSecret (or %s.webhookHeaderValue, or %s.existingSecret) is required: webhook-ingest must authenticate 360dialog's webhooks" $path $path $path -}}
-{{- end -}}
-{{- include "onboarding.addSecret" (dict "acc" $acc "env" (print $prefix "WEBHOOK_SECRET") "value" $hub.webhookSecret "secret" $hub.existingSecret "key" "webhook-secret" "required" $required "optional" true) -}}
+{{- include "onboarding.addSecret" (dict "acc" $acc "env" (print $prefix "WEBHOOK_SECRET") "value" $hub.webhookSecret "secret" $hub.existingSecret "key" "webhook-secret") -}}
 {{- include "onboarding.addSecret" (dict "acc" $acc "env" (print $prefix "WEBHOOK_SECRET_PREVIOUS") "value" $hub.webhookSecretPrevious "secret" $hub.existingSecret "key" "webhook-secret-previous") -}}
 {{- include "onboarding.addSecret" (dict "acc" $acc "env" (print $prefix "WEBHOOK_HEADER_VALUE") "value" $hub.webhookHeaderValue "secret" $hub.existingSecret "key" "webhook-header-value") -}}
+{{- end -}}
+{{- if eq $key "gateway" -}}
+{{- include "onboarding.addSecret" (dict "acc" $acc "env" (print $prefix "IO_SIGNATURE_SECRET") "value" $hub.ioSignatureSecret "secret" $hub.existingSecret "key" "io-signature-secret") -}}
 {{- end -}}
 {{- if or (eq $key "channelState") (eq $key "keyProvisioner") -}}
 {{- $required := "" -}}
@@ -184,10 +179,8 @@ Context: (dict "root" $ "key" <values key>).
 {{- end -}}
 {{- else if eq $key "channelState" -}}
 {{- include "onboarding.addDatabasePassword" (dict "acc" $acc "db" $v.database "path" "channelState.database") -}}
-{{- include "onboarding.addApiTokens" (dict "acc" $acc "auth" $v.auth "env" "ONBOARDING_STATE_API_TOKENS" "path" "channelState.auth") -}}
 {{- else if eq $key "keyProvisioner" -}}
 {{- include "onboarding.addDatabasePassword" (dict "acc" $acc "db" $v.database "path" "keyProvisioner.database") -}}
-{{- include "onboarding.addApiTokens" (dict "acc" $acc "auth" $v.auth "env" "ONBOARDING_KEYS_API_TOKENS" "path" "keyProvisioner.auth") -}}
 {{- $enc := $v.encryption -}}
 {{- $primary := required "keyProvisioner.encryption.primary is required: the id of the key that encrypts API keys at rest" $enc.primary -}}
 {{- if $enc.existingSecret -}}
@@ -202,6 +195,63 @@ Context: (dict "root" $ "key" <values key>).
 {{- end -}}
 {{- end -}}
 {{- toYaml $acc -}}
+{{- end -}}
+
+{{/*
+The egress of one service, as a YAML list of {to, ports}: DNS and Kafka for every service, PostgreSQL (on the
+service's own database port) for channel-state and key-provisioner, the Partner API for all but webhook-ingest.
+An empty "to" is any address, on those ports only. Context: (dict "root" $ "key" <values key>).
+*/}}
+{{- define "onboarding.egressRules" -}}
+{{- $root := .root -}}
+{{- $key := .key -}}
+{{- $egress := $root.Values.networkPolicy.egress -}}
+{{- $rules := list (dict "to" $egress.dns.to "ports" $egress.dns.ports) -}}
+{{- $kafkaPorts := $egress.kafka.ports -}}
+{{- if not $kafkaPorts -}}
+{{- $seen := list -}}
+{{- range $server := splitList "," $root.Values.kafka.bootstrapServers -}}
+{{- $port := regexFind "[0-9]+$" (trim $server) -}}
+{{- if and $port (not (has $port $seen)) -}}
+{{- $seen = append $seen $port -}}
+{{- $kafkaPorts = append $kafkaPorts (dict "port" (atoi $port) "protocol" "TCP") -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- $rules = append $rules (dict "to" $egress.kafka.to "ports" $kafkaPorts) -}}
+{{- if has $key (list "channelState" "keyProvisioner") -}}
+{{- $db := (index $root.Values $key).database -}}
+{{- $rules = append $rules (dict "to" $egress.postgresql.to "ports" (list (dict "port" (int $db.port) "protocol" "TCP"))) -}}
+{{- end -}}
+{{- if ne $key "webhookIngest" -}}
+{{- $rules = append $rules (dict "to" $egress.partnerApi.to "ports" $egress.partnerApi.ports) -}}
+{{- end -}}
+{{- toYaml $rules -}}
+{{- end -}}
+
+{{/*
+auth.credentials as environment variables (onboarding.auth.credentials.<name>.*), for channel-state and
+key-provisioner. A token's SHA-256 is not a secret, so they go into the ConfigMaps. Fails on a repeated name or a
+hub that is not configured.
+*/}}
+{{- define "onboarding.credentialsEnv" -}}
+{{- $env := dict -}}
+{{- range $credential := .Values.auth.credentials -}}
+{{- $prefix := printf "ONBOARDING_AUTH_CREDENTIALS_%s_" (upper $credential.name) -}}
+{{- if hasKey $env (print $prefix "TOKEN_SHA256") -}}
+{{- fail (printf "auth.credentials: the name %s is used twice" $credential.name) -}}
+{{- end -}}
+{{- range $hub := $credential.hubs -}}
+{{- if and (ne $hub "*") (not (hasKey $.Values.hubs $hub)) -}}
+{{- fail (printf "auth.credentials: %s names hub %s, which is not in hubs" $credential.name $hub) -}}
+{{- end -}}
+{{- end -}}
+{{- $_ := set $env (print $prefix "TOKEN_SHA256") $credential.tokenSha256 -}}
+{{- $_ = set $env (print $prefix "HUBS") (join "," $credential.hubs) -}}
+{{- $_ = set $env (print $prefix "TENANTS") (join "," $credential.tenants) -}}
+{{- $_ = set $env (print $prefix "SCOPES") (join "," $credential.scopes) -}}
+{{- end -}}
+{{- toYaml $env -}}
 {{- end -}}
 
 {{/*
@@ -241,8 +291,13 @@ Context: (dict "root" $ "key" <values key> "svc" <entry of onboarding.services>)
 {{- if $hub.redirectUrl -}}{{- $_ = set $env (print $prefix "REDIRECT_URL") $hub.redirectUrl -}}{{- end -}}
 {{- if $hub.webhookUrl -}}{{- $_ = set $env (print $prefix "WEBHOOK_URL") $hub.webhookUrl -}}{{- end -}}
 {{- if $hub.webhookHeaderName -}}{{- $_ = set $env (print $prefix "WEBHOOK_HEADER_NAME") $hub.webhookHeaderName -}}{{- end -}}
+{{- if $hub.allowUnsignedWebhooks -}}{{- $_ = set $env (print $prefix "ALLOW_UNSIGNED_WEBHOOKS") "true" -}}{{- end -}}
+{{- if $hub.statelessRedirects -}}{{- $_ = set $env (print $prefix "STATELESS_REDIRECTS") "true" -}}{{- end -}}
 {{- end -}}
 {{- if or (eq $key "channelState") (eq $key "keyProvisioner") -}}
+{{- range $name, $value := include "onboarding.credentialsEnv" $root | fromYaml -}}
+{{- $_ = set $env $name $value -}}
+{{- end -}}
 {{- with $v.database -}}
 {{- $path := printf "%s.database" $key -}}
 {{- $address := printf "%s:%d/%s" (required (printf "%s.host is required" $path) .host) (int .port) .name -}}
@@ -272,6 +327,7 @@ Context: (dict "root" $ "key" <values key> "svc" <entry of onboarding.services>)
 {{- end -}}
 {{- else if eq $key "webhookIngest" -}}
 {{- if $v.maxBodySize -}}{{- $_ = set $env "ONBOARDING_INGEST_MAX_BODY_SIZE" (toString $v.maxBodySize) -}}{{- end -}}
+{{- if $v.bodyTimeout -}}{{- $_ = set $env "ONBOARDING_INGEST_BODY_TIMEOUT" $v.bodyTimeout -}}{{- end -}}
 {{- if $v.publishTimeout -}}{{- $_ = set $env "ONBOARDING_INGEST_PUBLISH_TIMEOUT" $v.publishTimeout -}}{{- end -}}
 {{- if $v.maxInFlight -}}{{- $_ = set $env "ONBOARDING_INGEST_MAX_IN_FLIGHT" (toString $v.maxInFlight) -}}{{- end -}}
 {{- if $v.dedupWindow -}}{{- $_ = set $env "ONBOARDING_INGEST_DEDUP_WINDOW" $v.dedupWindow -}}{{- end -}}

@@ -145,7 +145,8 @@ class ChartPolicyTest {
                 .containsEntry("ONBOARDING_OUTBOX_POLL_INTERVAL", "2s")
                 .containsEntry("ONBOARDING_RECONCILE_STALE_AFTER", "1h");
         assertThat(rendered.named(ConfigMap.class, name("webhook-ingest")).getData())
-                .containsEntry("ONBOARDING_INGEST_RETRY_AFTER", "5s");
+                .containsEntry("ONBOARDING_INGEST_RETRY_AFTER", "5s")
+                .containsEntry("ONBOARDING_INGEST_BODY_TIMEOUT", "3s");
         assertThat(rendered.named(ConfigMap.class, name("key-provisioner")).getData())
                 .containsEntry("ONBOARDING_KEYS_POLL_INTERVAL", "2s")
                 .containsEntry("ONBOARDING_KEYS_RETRY_MAX_ATTEMPTS", "12")
@@ -190,13 +191,18 @@ class ChartPolicyTest {
         Chart.Rendered before = Chart.render(Chart.values("all-features"));
         Chart.Rendered after = Chart.render(Chart.values("all-features"), Chart.valuesFile(Map.of(
                 "gateway.jwt.publicKey", "-----BEGIN PUBLIC KEY-----\nbmV3LWZha2Uta2V5\n-----END PUBLIC KEY-----\n",
-                "channelState.auth.apiTokens", List.of("fake-secret-state-token-3"))));
+                "channelState.database.password", "fake-secret-db-channel-state-2",
+                "auth.credentials", List.of(Map.of("name", "ops", "tokenSha256", "0".repeat(64),
+                        "hubs", List.of("*"), "tenants", List.of("*"), "scopes", List.of("keys:read"))))));
         for (String component : COMPONENTS) {
             Map<String, String> was = podAnnotations(before, component);
             Map<String, String> is = podAnnotations(after, component);
             switch (component) {
-                case "gateway" -> assertThat(is.get("checksum/config")).isNotEqualTo(was.get("checksum/config"));
-                case "channel-state" -> assertThat(is.get("checksum/secret")).isNotEqualTo(was.get("checksum/secret"));
+                case "gateway", "key-provisioner" -> assertThat(is.get("checksum/config")).as(component)
+                        .isNotEqualTo(was.get("checksum/config"));
+                case "channel-state" -> assertThat(is).as(component)
+                        .doesNotContainEntry("checksum/config", was.get("checksum/config"))
+                        .doesNotContainEntry("checksum/secret", was.get("checksum/secret"));
                 default -> assertThat(is).as(component).isEqualTo(was);
             }
         }

@@ -35,7 +35,7 @@ class SecretsTest {
                 .collect(Collectors.toSet());
         assertThat(secretValues).as("the values file's secrets went into the chart's Secrets")
                 .contains("fake-secret-state", "fake-secret-webhook-main", "fake-secret-api-key-main",
-                        "fake-secret-db-channel-state", "fake-secret-state-token,fake-secret-state-token-2",
+                        "fake-secret-db-channel-state", "fake-secret-io-signature-main",
                         "fake-secret-password-direct2", "ZmFrZS1zZWNyZXQta2VrLWsyLTAwMDAwMDAwMDAwMDA=");
 
         List<String> plainValues = Stream.concat(
@@ -55,20 +55,21 @@ class SecretsTest {
         Chart.Rendered rendered = Chart.render(Chart.values("all-features"));
         assertThat(secretEnv(rendered, "gateway")).containsOnlyKeys(
                 "KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_TRUSTSTORE_PASSWORD", "KAFKA_SSL_KEYSTORE_PASSWORD",
-                "ONBOARDING_GATEWAY_STATE_SECRET", "ONBOARDING_GATEWAY_STATE_SECRET_PREVIOUS");
+                "ONBOARDING_GATEWAY_STATE_SECRET", "ONBOARDING_GATEWAY_STATE_SECRET_PREVIOUS",
+                "ONBOARDING_HUBS_MAIN_IO_SIGNATURE_SECRET");
         assertThat(secretEnv(rendered, "webhook-ingest")).containsOnlyKeys(
                 "KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_TRUSTSTORE_PASSWORD", "KAFKA_SSL_KEYSTORE_PASSWORD",
                 "ONBOARDING_HUBS_MAIN_WEBHOOK_SECRET", "ONBOARDING_HUBS_MAIN_WEBHOOK_SECRET_PREVIOUS",
                 "ONBOARDING_HUBS_MAIN_WEBHOOK_HEADER_VALUE", "ONBOARDING_HUBS_DIRECT2_WEBHOOK_SECRET");
         assertThat(secretEnv(rendered, "channel-state")).containsOnlyKeys(
                 "KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_TRUSTSTORE_PASSWORD", "KAFKA_SSL_KEYSTORE_PASSWORD",
-                "QUARKUS_DATASOURCE_PASSWORD", "ONBOARDING_STATE_API_TOKENS",
+                "QUARKUS_DATASOURCE_PASSWORD",
                 "ONBOARDING_HUBS_MAIN_API_KEY", "ONBOARDING_HUBS_DIRECT2_USERNAME", "ONBOARDING_HUBS_DIRECT2_PASSWORD");
         assertThat(secretEnv(rendered, "key-provisioner")).containsKeys(
-                "QUARKUS_DATASOURCE_PASSWORD", "ONBOARDING_KEYS_API_TOKENS",
+                "QUARKUS_DATASOURCE_PASSWORD",
                 "ONBOARDING_KEYS_ENCRYPTION_KEYS_K1", "ONBOARDING_KEYS_ENCRYPTION_KEYS_K2",
                 "ONBOARDING_HUBS_MAIN_API_KEY", "ONBOARDING_HUBS_MAIN_WEBHOOK_HEADER_VALUE")
-                .doesNotContainKeys("ONBOARDING_STATE_API_TOKENS", "ONBOARDING_GATEWAY_STATE_SECRET");
+                .doesNotContainKeys("ONBOARDING_GATEWAY_STATE_SECRET", "ONBOARDING_HUBS_MAIN_IO_SIGNATURE_SECRET");
     }
 
     @Test
@@ -78,17 +79,16 @@ class SecretsTest {
 
         assertThat(secretEnv(rendered, "gateway"))
                 .containsEntry("KAFKA_SASL_JAAS_CONFIG", "onboarding-kafka-user/sasl.jaas.config")
-                .containsEntry("ONBOARDING_GATEWAY_STATE_SECRET", "onboarding-gateway/state-secret");
+                .containsEntry("ONBOARDING_GATEWAY_STATE_SECRET", "onboarding-gateway/state-secret")
+                .containsEntry("ONBOARDING_HUBS_MAIN_IO_SIGNATURE_SECRET", "onboarding-hub-main/io-signature-secret");
         assertThat(secretEnv(rendered, "webhook-ingest"))
                 .containsEntry("ONBOARDING_HUBS_MAIN_WEBHOOK_SECRET", "onboarding-hub-main/webhook-secret");
         assertThat(secretEnv(rendered, "channel-state"))
                 .containsEntry("QUARKUS_DATASOURCE_PASSWORD", "channel-state-db-app/password")
-                .containsEntry("ONBOARDING_STATE_API_TOKENS", "onboarding-state-api/api-tokens")
                 .containsEntry("ONBOARDING_HUBS_MAIN_API_KEY", "onboarding-hub-main/api-key");
         assertThat(secretEnv(rendered, "key-provisioner"))
                 .containsEntry("ONBOARDING_KEYS_ENCRYPTION_KEYS_K1", "onboarding-kek/k1")
-                .containsEntry("ONBOARDING_KEYS_ENCRYPTION_KEYS_K2", "onboarding-kek/k2")
-                .containsEntry("ONBOARDING_KEYS_API_TOKENS", "onboarding-keys-api/api-tokens");
+                .containsEntry("ONBOARDING_KEYS_ENCRYPTION_KEYS_K2", "onboarding-kek/k2");
 
         SecretKeySelector stateSecret = env(rendered, "gateway").stream()
                 .filter(e -> e.getName().equals("ONBOARDING_GATEWAY_STATE_SECRET")).findFirst().orElseThrow()
@@ -106,7 +106,6 @@ class SecretsTest {
                 required("kafka.bootstrapServers", Map.of("kafka.bootstrapServers", "")),
                 required("kafka.sasl.jaasConfig", Map.of("kafka.sasl.mechanism", "SCRAM-SHA-512")),
                 required("hubs.main.partnerId", Map.of("hubs.main.partnerId", "")),
-                required("hubs.main.webhookSecret", Map.of("hubs.main.webhookSecret", "")),
                 required("hubs.main.apiKey", Map.of("hubs.main.apiKey", "")),
                 required("hubs.main.password", Map.of("hubs.main.apiKey", "", "hubs.main.username", "fake-user")),
                 required("gateway.auth.stateSecret", Map.of("gateway.auth.stateSecret", "")),
@@ -114,9 +113,7 @@ class SecretsTest {
                 required("channelState.database.host", Map.of("channelState.database.host", "")),
                 required("channelState.database.username", Map.of("channelState.database.username", "")),
                 required("channelState.database.password", Map.of("channelState.database.password", "")),
-                required("channelState.auth.apiTokens", Map.of("channelState.auth.apiTokens", List.of())),
                 required("keyProvisioner.database.password", Map.of("keyProvisioner.database.password", "")),
-                required("keyProvisioner.auth.apiTokens", Map.of("keyProvisioner.auth.apiTokens", List.of())),
                 required("keyProvisioner.encryption.primary", Map.of("keyProvisioner.encryption.primary", "")),
                 required("keyProvisioner.encryption.keys.k2", Map.of("keyProvisioner.encryption.primary", "k2")),
                 required("topics.strimzi.clusterName", Map.of("topics.strimzi.enabled", true)));
@@ -145,6 +142,22 @@ class SecretsTest {
                 "hubs.main.webhookSecret", "", "hubs.main.webhookHeaderName", "X-Hook-Token",
                 "hubs.main.webhookHeaderValue", "fake-secret-header")));
         assertThat(secretEnv(rendered, "webhook-ingest")).containsOnlyKeys("ONBOARDING_HUBS_MAIN_WEBHOOK_HEADER_VALUE");
+    }
+
+    @Test
+    void aHubThatAllowsUnsignedWebhooksRendersWithoutSecretAndSaysSo() {
+        Chart.Rendered rendered = Chart.render(Chart.values("minimal"), Chart.valuesFile(Map.of(
+                "hubs.main.webhookSecret", "", "hubs.main.allowUnsignedWebhooks", true,
+                "hubs.main.statelessRedirects", true)));
+
+        assertThat(secretEnv(rendered, "webhook-ingest")).isEmpty();
+        assertThat(rendered.named(ConfigMap.class, ChartPolicyTest.name("webhook-ingest")).getData())
+                .containsEntry("ONBOARDING_HUBS_MAIN_ALLOW_UNSIGNED_WEBHOOKS", "true");
+        assertThat(rendered.named(ConfigMap.class, ChartPolicyTest.name("gateway")).getData())
+                .containsEntry("ONBOARDING_HUBS_MAIN_STATELESS_REDIRECTS", "true");
+        assertThat(Chart.render(Chart.values("minimal")).named(ConfigMap.class, ChartPolicyTest.name("webhook-ingest"))
+                .getData()).as("off unless asked for")
+                .doesNotContainKeys("ONBOARDING_HUBS_MAIN_ALLOW_UNSIGNED_WEBHOOKS", "ONBOARDING_HUBS_MAIN_STATELESS_REDIRECTS");
     }
 
     private static List<EnvVar> env(Chart.Rendered rendered, String component) {

@@ -14,6 +14,13 @@ public interface IngestConfig {
     @WithDefault("256K")
     MemorySize maxBodySize();
 
+    /**
+     * How long the whole body may take to arrive once the headers are in; a slower request is answered 408 and its
+     * connection closed, so slow senders cannot hold the in-flight slots.
+     */
+    @WithDefault("5s")
+    Duration bodyTimeout();
+
     /** How long a request waits for the broker's acknowledgement before it is answered 503. */
     @WithDefault("5s")
     Duration publishTimeout();

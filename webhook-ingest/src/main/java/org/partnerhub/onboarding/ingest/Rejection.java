@@ -7,6 +7,7 @@ enum Rejection implements Verdict {
     STATIC_HEADER(401, "static_header", "missing or wrong webhook authentication header"),
     SIGNATURE(401, "signature", "missing or wrong " + SignatureVerifier.HEADER),
     BODY_TOO_LARGE(413, "body_too_large", "body is larger than the limit"),
+    BODY_TIMEOUT(408, "body_timeout", "the body did not arrive in time"),
     NOT_JSON(415, "not_json", "body is not JSON"),
     NOT_AN_OBJECT(400, "not_an_object", "body is not a JSON object"),
     NO_EVENT(400, "no_event", "body has no string field 'event'"),

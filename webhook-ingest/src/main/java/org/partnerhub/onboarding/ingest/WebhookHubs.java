@@ -16,7 +16,10 @@ final class WebhookHubs {
         this.byId = byId;
     }
 
-    /** @throws IllegalStateException if a hub sets only one of the static header's name and value */
+    /**
+     * @throws IllegalStateException if a hub sets only one of the static header's name and value, or authenticates
+     *     its webhooks neither way without {@code allow-unsigned-webhooks}: anyone could then post its facts
+     */
     static WebhookHubs from(HubsConfig config) {
         return new WebhookHubs(config.hubs().entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, hub -> hub(hub.getKey(), hub.getValue()))));
@@ -35,6 +38,11 @@ final class WebhookHubs {
         }
         Optional<StaticHeader> header = config.webhookHeaderName()
                 .map(name -> new StaticHeader(name, config.webhookHeaderValue().orElseThrow()));
+        if (signature.isEmpty() && header.isEmpty() && !config.allowUnsignedWebhooks()) {
+            throw new IllegalStateException("hub " + id + " does not authenticate its webhooks: set onboarding.hubs."
+                    + id + ".webhook-secret, or .webhook-header-name and .webhook-header-value (or, for the sandbox"
+                    + " and tests only, .allow-unsigned-webhooks=true)");
+        }
         return new WebhookHub(id, signature, header);
     }
 }

@@ -10,8 +10,10 @@ import org.partnerhub.onboarding.events.Topic;
 import org.partnerhub.onboarding.runtime.hubs.HubsConfig;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -28,6 +30,7 @@ class WebhookRoute {
     private static final String PATH = "/webhooks/360dialog/:hubId";
 
     private static final String HUB = "webhook-hub";
+    private static final String BODY_READ = "webhook-body-read";
     private static final String TOPIC = Topic.HUB_WEBHOOKS.defaultName();
 
     /** About 10 MB of ids: hours of real webhook traffic, a few seconds of a flood. */
@@ -74,14 +77,35 @@ class WebhookRoute {
             refuse(rc, hub.id(), Rejection.OVERLOADED);
             return;
         }
+        // A timer on this request's event loop, so it never races the body handler: bodyLate() sees either the
+        // whole body read or none of its verdict started.
+        long bodyTimer = rc.vertx().setTimer(config.bodyTimeout().toMillis(), fired -> bodyLate(rc, hub));
         // Also runs when the connection drops, so a vanished client cannot leak a slot.
-        rc.addEndHandler(ended -> inFlight.release());
+        rc.addEndHandler(ended -> {
+            rc.vertx().cancelTimer(bodyTimer);
+            inFlight.release();
+        });
         rc.put(HUB, hub);
         rc.next();
     }
 
+    /** The body is still incomplete after {@code body-timeout}: answer, and drop what might still trickle in. */
+    private void bodyLate(RoutingContext rc, WebhookHub hub) {
+        if (rc.get(BODY_READ) != null || rc.response().ended() || rc.response().closed()) {
+            return;
+        }
+        rc.response().putHeader("Connection", "close");
+        refuse(rc, hub.id(), Rejection.BODY_TIMEOUT).onComplete(answered -> {
+            // HTTP/1.1 cannot read on past an unfinished body; HTTP/2 ended just this stream with the answer.
+            if (rc.request().version() != HttpVersion.HTTP_2) {
+                rc.request().connection().close();
+            }
+        });
+    }
+
     private void ingest(RoutingContext rc) {
         WebhookHub hub = rc.get(HUB);
+        rc.put(BODY_READ, true);
         Buffer buffer = rc.body().buffer();
         byte[] body = buffer == null ? new byte[0] : buffer.getBytes();
         Verdict verdict = hub.examine(rc.request().headers()::get, body, Instant.now());
@@ -119,18 +143,18 @@ class WebhookRoute {
         }
     }
 
-    private void refuse(RoutingContext rc, String hubTag, Rejection rejection) {
+    private Future<Void> refuse(RoutingContext rc, String hubTag, Rejection rejection) {
         metrics.rejected(hubTag, rejection);
         if (rejection.retryable()) {
             rc.response().putHeader("Retry-After", Long.toString(Math.max(1, config.retryAfter().toSeconds())));
         }
-        answer(rc, rejection.status(), new JsonObject().put("error", rejection.reason()));
+        return answer(rc, rejection.status(), new JsonObject().put("error", rejection.reason()));
     }
 
-    private static void answer(RoutingContext rc, int status, JsonObject body) {
+    private static Future<Void> answer(RoutingContext rc, int status, JsonObject body) {
         if (rc.response().ended() || rc.response().closed()) {
-            return;
+            return Future.succeededFuture();
         }
-        rc.response().setStatusCode(status).putHeader("content-type", "application/json").end(body.encode());
+        return rc.response().setStatusCode(status).putHeader("content-type", "application/json").end(body.encode());
     }
 }

@@ -7,7 +7,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Three hubs for the tests: {@code main} signs and is mid-rotation, {@code guarded} also sends a static header,
- * {@code open} has no secret. The secrets are random per run, so none is committed; tests read them from the config.
+ * {@code open} has no secret and explicitly allows unsigned webhooks. The secrets are random per run, so none is committed; tests read them from the config.
  */
 public class TestHubs implements QuarkusTestResourceLifecycleManager {
 
@@ -26,7 +26,8 @@ public class TestHubs implements QuarkusTestResourceLifecycleManager {
                 Map.entry("onboarding.hubs.guarded.webhook-header-name", STATIC_HEADER),
                 Map.entry("onboarding.hubs.guarded.webhook-header-value", random()),
                 Map.entry("onboarding.hubs.open.partner-id", "pOpen"),
-                Map.entry("onboarding.hubs.open.payment-mode", "partner"));
+                Map.entry("onboarding.hubs.open.payment-mode", "partner"),
+                Map.entry("onboarding.hubs.open.allow-unsigned-webhooks", "true"));
     }
 
     @Override

@@ -48,19 +48,22 @@ final class LocalStack {
     final URI keys;
     final URI sandbox;
     final String kafka;
-    /** The query and hand-out APIs' bearer token, chosen here so that the tests can call them. */
-    final String apiToken;
+    /** Bearer tokens of run-local's "reader" (channels:read) and "keys" (keys:read) credentials, chosen here. */
+    final String readerToken;
+    final String keysToken;
     final Path output;
     private final Process process;
 
-    private LocalStack(Map<String, Integer> ports, String apiToken, Path output, Process process) {
+    private LocalStack(Map<String, Integer> ports, String readerToken, String keysToken, Path output,
+            Process process) {
         this.gateway = local(ports.get("GATEWAY_PORT"));
         this.ingest = local(ports.get("INGEST_PORT"));
         this.state = local(ports.get("STATE_PORT"));
         this.keys = local(ports.get("KEYS_PORT"));
         this.sandbox = local(ports.get("SANDBOX_PORT"));
         this.kafka = "127.0.0.1:" + ports.get("KAFKA_PORT");
-        this.apiToken = apiToken;
+        this.readerToken = readerToken;
+        this.keysToken = keysToken;
         this.output = output;
         this.process = process;
     }
@@ -83,9 +86,8 @@ final class LocalStack {
         Path output = Path.of(System.getProperty("e2e.output", "target/e2e")).toAbsolutePath();
         Map<String, Integer> ports = freePorts("GATEWAY_PORT", "INGEST_PORT", "STATE_PORT", "KEYS_PORT",
                 "SANDBOX_PORT", "KAFKA_PORT", "POSTGRES_PORT");
-        byte[] token = new byte[16];
-        new SecureRandom().nextBytes(token);
-        String apiToken = "e2e-" + HexFormat.of().formatHex(token);
+        String readerToken = token();
+        String keysToken = token();
         try {
             Files.createDirectories(output.resolve("logs"));
             ProcessBuilder builder = new ProcessBuilder(repository.resolve("run-local").toString())
@@ -96,14 +98,21 @@ final class LocalStack {
             ports.forEach((name, port) -> env.put(name, String.valueOf(port)));
             env.put("SKIP_BUILD", "1");
             env.put("LOGS_DIR", output.resolve("logs").toString());
-            env.put("API_TOKEN", apiToken);
+            env.put("READER_TOKEN", readerToken);
+            env.put("KEYS_TOKEN", keysToken);
             env.putAll(SETTINGS);
-            LocalStack stack = new LocalStack(ports, apiToken, output, builder.start());
+            LocalStack stack = new LocalStack(ports, readerToken, keysToken, output, builder.start());
             stack.awaitReady();
             return stack;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start run-local", e);
         }
+    }
+
+    private static String token() {
+        byte[] token = new byte[16];
+        new SecureRandom().nextBytes(token);
+        return "e2e-" + HexFormat.of().formatHex(token);
     }
 
     private void awaitReady() throws IOException {

@@ -14,17 +14,17 @@ final class Services {
     /** channel-state's snapshot, or null while it does not know the channel. */
     JsonNode channel(String channelId) {
         Http.Answer answer = Http.get(stack.state.resolve("/channels/" + channelId), "Authorization",
-                Http.bearer(stack.apiToken));
+                Http.bearer(stack.readerToken));
         return answer.status() == 404 ? null : answer.json();
     }
 
     JsonNode history(String channelId) {
         return Http.get(stack.state.resolve("/channels/" + channelId + "/history"), "Authorization",
-                Http.bearer(stack.apiToken)).json();
+                Http.bearer(stack.readerToken)).json();
     }
 
     Http.Answer apiKey(String channelId) {
         return Http.get(stack.keys.resolve("/channels/" + channelId + "/api-key"), "Authorization",
-                Http.bearer(stack.apiToken));
+                Http.bearer(stack.keysToken));
     }
 }

@@ -15,7 +15,8 @@ import jakarta.ws.rs.core.Response;
 @Path("/test-receiver/{partnerId}")
 public class WebhookReceiver {
 
-    record Received(String partnerId, byte[] body, String signature, String authorization) {
+    /** @param partnerToken the static header our hub setup registers with the URL, null when not sent */
+    record Received(String partnerId, byte[] body, String signature, String authorization, String partnerToken) {
     }
 
     static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
@@ -26,8 +27,9 @@ public class WebhookReceiver {
     @Consumes(MediaType.WILDCARD)
     public Response receive(@PathParam("partnerId") String partnerId, byte[] body,
             @HeaderParam("x-360dialog-signature") String signature,
-            @HeaderParam("Authorization") String authorization) {
-        RECEIVED.add(new Received(partnerId, body, signature, authorization));
+            @HeaderParam("Authorization") String authorization,
+            @HeaderParam("X-Partner-Token") String partnerToken) {
+        RECEIVED.add(new Received(partnerId, body, signature, authorization, partnerToken));
         return Response.status(answer).build();
     }
 }

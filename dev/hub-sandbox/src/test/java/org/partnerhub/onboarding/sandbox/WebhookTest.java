@@ -3,6 +3,9 @@ package org.partnerhub.onboarding.sandbox;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.is;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -146,9 +149,10 @@ class WebhookTest {
     }
 
     @Test
-    void customHeadersSetWithTheUrlGoWithEveryWebhook() {
+    void customHeadersSetWithTheUrlGoWithEveryWebhookAndOnlyTheirNamesAreShown() {
         given().header("X-API-Key", Sandbox.apiKey(Sandbox.PP)).contentType("application/json")
-                .body(Map.of("webhook_url", receiver + "/pp1", "headers", Map.of("Authorization", "Basic ZmFrZQ==")))
+                .body(Map.of("webhook_url", receiver + "/pp1", "headers", Map.of(
+                        "Authorization", "Basic ZmFrZQ==", "X-Partner-Token", "fake-static-token")))
                 .when().post("/api/v2/partners/pp1/webhook_url").then().statusCode(200);
         String number = Sandbox.newNumber();
         Sandbox.signUp(Sandbox.PP, Sandbox.newEmail(), "s", "t", number);
@@ -156,8 +160,33 @@ class WebhookTest {
         await().atMost(WAIT).until(() -> !about(number).isEmpty());
 
         assertThat(WebhookReceiver.RECEIVED).filteredOn(webhook -> new String(webhook.body(), StandardCharsets.UTF_8)
-                .contains(number)).allSatisfy(webhook -> assertThat(webhook.authorization())
-                        .isEqualTo("Basic ZmFrZQ=="));
+                .contains(number)).isNotEmpty().allSatisfy(webhook -> {
+                    assertThat(webhook.authorization()).isEqualTo("Basic ZmFrZQ==");
+                    assertThat(webhook.partnerToken()).isEqualTo("fake-static-token");
+                });
+        String shown = given().header("X-API-Key", Sandbox.apiKey(Sandbox.PP))
+                .when().get("/api/v2/partners/pp1/webhook_url").then().statusCode(200)
+                .body("webhook_url", is(receiver + "/pp1"))
+                .body("headers", containsInAnyOrder("Authorization", "X-Partner-Token"))
+                .extract().asString();
+        assertThat(shown).doesNotContain("fake-static-token").doesNotContain("ZmFrZQ==");
+    }
+
+    @Test
+    void settingTheUrlAgainWithoutHeadersStopsSendingThem() {
+        given().header("X-API-Key", Sandbox.apiKey(Sandbox.PP)).contentType("application/json")
+                .body(Map.of("webhook_url", receiver + "/pp1", "headers", Map.of("X-Partner-Token", "fake-old")))
+                .when().post("/api/v2/partners/pp1/webhook_url").then().statusCode(200);
+        given().header("X-API-Key", Sandbox.apiKey(Sandbox.PP)).contentType("application/json")
+                .body(Map.of("webhook_url", receiver + "/pp1"))
+                .when().post("/api/v2/partners/pp1/webhook_url").then().statusCode(200).body("headers", empty());
+        String number = Sandbox.newNumber();
+        Sandbox.signUp(Sandbox.PP, Sandbox.newEmail(), "s", "t", number);
+
+        await().atMost(WAIT).until(() -> !about(number).isEmpty());
+
+        assertThat(WebhookReceiver.RECEIVED).filteredOn(webhook -> new String(webhook.body(), StandardCharsets.UTF_8)
+                .contains(number)).isNotEmpty().allSatisfy(webhook -> assertThat(webhook.partnerToken()).isNull());
     }
 
     private static long outcomes(String outcome) {
