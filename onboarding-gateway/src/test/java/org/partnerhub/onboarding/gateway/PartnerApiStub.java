@@ -73,7 +73,13 @@ public class PartnerApiStub implements QuarkusTestResourceLifecycleManager {
                 .willReturn(aResponse().withStatus(503)));
     }
 
-    /** 360dialog answers again: the stubs described before {@link #down} apply. */
+    /** Every Partner API call of the partner answered only after the given delay, until {@link #up}. */
+    static StubMapping slow(String partnerId, int delayMillis) {
+        return server.stubFor(get(urlPathMatching(base(partnerId) + "/.*")).atPriority(1)
+                .willReturn(okJson("{}").withFixedDelay(delayMillis)));
+    }
+
+    /** 360dialog answers again: the stubs described before {@link #down} or {@link #slow} apply. */
     static void up(StubMapping outage) {
         server.removeStubMapping(outage);
     }

@@ -116,6 +116,25 @@ class RedirectVerificationTest {
     }
 
     @Test
+    void aPartnerApiThatDoesNotAnswerInTimeIsUnavailableToo() {
+        Flows.Started flow = Flows.start("main");
+        String client = id("cl");
+        String channel = id("ch");
+        PartnerApiStub.client(MAIN, client, flow.tenant(), channel);
+        long before = PermissionsTopic.size();
+        StubMapping outage = PartnerApiStub.slow(MAIN, 6_000);
+        try {
+            withCookie(flow).queryParams(Map.of("client", client, "channels", "[" + channel + "]",
+                    "state", flow.state())).when().get("/onboarding/redirect")
+                    .then().statusCode(503).body(containsString("Reload this page to try again"));
+        } finally {
+            PartnerApiStub.up(outage);
+        }
+
+        assertThat(PermissionsTopic.size()).isEqualTo(before);
+    }
+
+    @Test
     void aClientWithoutPartnerPayloadIsTheFlowsTenants() {
         Flows.Started flow = Flows.start("main");
         String client = id("cl");
