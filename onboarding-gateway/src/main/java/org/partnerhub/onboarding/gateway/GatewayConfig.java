@@ -34,6 +34,10 @@ public interface GatewayConfig {
     /** The link the redirect page shows when it was not opened as a popup. */
     Optional<String> returnUrl();
 
+    /** How long a redirect waits for the Partner API to confirm its client and channels before it answers 503. */
+    @WithDefault("8s")
+    Duration verifyTimeout();
+
     /** How long a redirect waits for the broker to acknowledge its records before it answers 503. */
     @WithDefault("5s")
     Duration publishTimeout();

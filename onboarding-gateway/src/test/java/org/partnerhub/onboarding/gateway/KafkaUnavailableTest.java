@@ -32,7 +32,8 @@ class KafkaUnavailableTest {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(GatewayTestResource.class));
+            return List.of(new TestResourceEntry(GatewayTestResource.class),
+                    new TestResourceEntry(PartnerApiStub.class));
         }
 
         @Override
@@ -44,6 +45,7 @@ class KafkaUnavailableTest {
     @Test
     void aRedirectThatKafkaDidNotAcknowledgeAsksToRetryAndHandsNothingToTheOpener() {
         Flows.Started flow = Flows.start("main");
+        PartnerApiStub.client(GatewayTestResource.MAIN_PARTNER, "oaY9LLfUCL", flow.tenant(), "y9MiLoCH");
 
         given().cookie(Flows.NONCE_COOKIE, flow.nonce())
                 .queryParam("client", "oaY9LLfUCL").queryParam("channels", "[y9MiLoCH]")

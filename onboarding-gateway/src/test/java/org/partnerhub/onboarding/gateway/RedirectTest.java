@@ -51,6 +51,7 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(GatewayTestResource.class)
+@QuarkusTestResource(PartnerApiStub.class)
 class RedirectTest {
 
     private static final EventCodec CODEC = new EventCodec();
@@ -62,6 +63,8 @@ class RedirectTest {
         String granted1 = id("chA");
         String granted2 = id("chB");
         String revoked = id("chC");
+        // 360dialog lists two of the channels under the client already; granted2 it does not list yet (lag).
+        PartnerApiStub.client(GatewayTestResource.DIRECT_PARTNER, client, flow.tenant(), granted1, revoked);
 
         redirect(flow.nonce())
                 .queryParam("client", client)
@@ -83,11 +86,11 @@ class RedirectTest {
         assertThat(published).containsExactlyInAnyOrderEntriesOf(Map.of(
                 client, new ClientLinked("direct", client, tenant, at, nonce),
                 granted1, new PermissionGranted("direct", client, granted1, tenant, "redirect", at, nonce,
-                        Verification.PENDING),
+                        Verification.CONFIRMED),
                 granted2, new PermissionGranted("direct", client, granted2, tenant, "redirect", at, nonce,
                         Verification.PENDING),
                 revoked, new PermissionRevoked("direct", client, revoked, tenant, "redirect", at, nonce,
-                        Verification.PENDING)));
+                        Verification.CONFIRMED)));
     }
 
     @Test
@@ -96,6 +99,7 @@ class RedirectTest {
         String client = id("cl");
         String channel = id("ch");
         String revoked = id("ch");
+        PartnerApiStub.client(GatewayTestResource.MAIN_PARTNER, client, flow.tenant(), channel, revoked);
 
         accept(flow, client, "[" + channel + "]", "[" + revoked + "]");
 
@@ -115,6 +119,7 @@ class RedirectTest {
         Flows.Started flow = Flows.start("main");
         String client = id("cl");
         String channel = id("ch");
+        PartnerApiStub.client(GatewayTestResource.MAIN_PARTNER, client, flow.tenant(), channel);
 
         redirect(flow.nonce()).urlEncodingEnabled(false)
                 .when().get("/onboarding/redirect?client=" + client + "&channels=[" + channel + "]&revoked=[]&state="
@@ -129,6 +134,7 @@ class RedirectTest {
         Flows.Started flow = Flows.start("main");
         String client = id("cl");
         String channel = id("ch");
+        PartnerApiStub.client(GatewayTestResource.MAIN_PARTNER, client, flow.tenant(), channel);
 
         accept(flow, client, "[" + channel + "]", null);
         accept(flow, client, "[" + channel + "]", null);
@@ -220,7 +226,9 @@ class RedirectTest {
     @Test
     void countsAcceptedAndRejectedRedirects() {
         Flows.Started flow = Flows.start("direct");
-        accept(flow, id("cl"), "[" + id("ch") + "]", null);
+        String client = id("cl");
+        PartnerApiStub.client(GatewayTestResource.DIRECT_PARTNER, client, flow.tenant());
+        accept(flow, client, "[" + id("ch") + "]", null);
         assertRefused(null, redirectQuery(flow.state()), "started in another browser");
 
         String metrics = given().accept("text/plain").when().get("/q/metrics").asString();

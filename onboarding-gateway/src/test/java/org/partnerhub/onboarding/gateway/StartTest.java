@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.partnerhub.onboarding.gateway.state.FlowState;
 import org.partnerhub.onboarding.gateway.state.StateSigner;
@@ -120,6 +121,49 @@ class StartTest {
     }
 
     @Test
+    void refusesATokenForAnotherAudience() {
+        String foreign = Jwt.subject("tenant-1").audience("some-other-service").sign();
+
+        Flows.startSession(foreign, "{\"hub\": \"main\"}").then().statusCode(401);
+    }
+
+    @Test
+    void acceptsATokenOfTheConfiguredIssuerAndAudience() {
+        String token = Jwt.subject("tenant-1").issuer(GatewayTestResource.JWT_ISSUER)
+                .audience(GatewayTestResource.JWT_AUDIENCE).sign();
+
+        Flows.startSession(token, "{\"hub\": \"main\"}").then().statusCode(200);
+    }
+
+    @Test
+    void signsThePermissionsUrlOfAHubWithAPlatformSecretFreshlyEachTime() throws Exception {
+        String secret = ConfigProvider.getConfig().getValue(GatewayTestResource.IO_SIGNATURE_SECRET_KEY, String.class);
+        long before = Instant.now().getEpochSecond();
+
+        URI first = URI.create(Flows.startSession(Flows.tokenFor("tenant-1"), "{\"hub\": \"direct\"}")
+                .jsonPath().getString("permissionsUrl"));
+        URI second = URI.create(Flows.startSession(Flows.tokenFor("tenant-1"), "{\"hub\": \"direct\"}")
+                .jsonPath().getString("permissionsUrl"));
+
+        for (URI url : List.of(first, second)) {
+            Map<String, String> query = query(url);
+            long timestamp = Long.parseLong(query.get("timestamp"));
+            assertThat(timestamp).isBetween(before, Instant.now().getEpochSecond());
+            assertThat(query.get("signature")).isEqualTo(hmacSha512Hex(secret,
+                    GatewayTestResource.DIRECT_PARTNER + "|" + timestamp));
+        }
+        assertThat(query(first).get("state")).isNotEqualTo(query(second).get("state"));
+    }
+
+    @Test
+    void leavesTheIoSignatureOutForAHubWithoutPlatformSecret() {
+        URI url = URI.create(Flows.startSession(Flows.tokenFor("tenant-1"), "{\"hub\": \"main\"}")
+                .jsonPath().getString("permissionsUrl"));
+
+        assertThat(query(url)).doesNotContainKeys("signature", "timestamp");
+    }
+
+    @Test
     void refusesATokenWithoutTheTenantClaim() {
         String anonymous = Jwt.claim("scope", "onboarding").sign();
 
@@ -148,6 +192,21 @@ class StartTest {
 
         given().accept("text/plain").when().get("/q/metrics").then()
                 .body(containsString("onboarding_flows_started_total{application=\"onboarding-gateway\",hub=\"direct\""));
+    }
+
+    private static Map<String, String> query(URI url) {
+        Map<String, String> query = new java.util.LinkedHashMap<>();
+        for (String pair : url.getRawQuery().split("&")) {
+            String[] nameValue = pair.split("=", 2);
+            query.put(nameValue[0], java.net.URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
+        }
+        return query;
+    }
+
+    private static String hmacSha512Hex(String secret, String text) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA512");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String encode(String value) {

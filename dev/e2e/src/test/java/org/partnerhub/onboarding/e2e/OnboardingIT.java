@@ -93,8 +93,10 @@ class OnboardingIT {
 
     @Test
     void duplicatedReorderedThrottledAndFailingCallsLeadToTheSameEndState() {
-        // Key creation meets 429s, then 500s, for certain; after that the knobs roll.
-        hub.faults(Map.of("duplicateRate", 0.5, "reorderRate", 0.5, "throttleRate", 1, "retryAfterSeconds", 1));
+        // Key creation meets 429s, then 500s, for certain; after that the knobs roll. The popups come first: the
+        // gateway confirms each redirect with the Partner API, so they cannot succeed while it throttles; a long
+        // first lifecycle step keeps every new channel from running (and from its key) until the throttle is on.
+        hub.faults(Map.of("duplicateRate", 0.5, "reorderRate", 0.5, "stepDelayMs", 10_000));
         JsonNode before = hub.counters();
         String partnerTenant = tenant();
         String directTenant = tenant();
@@ -103,6 +105,7 @@ class OnboardingIT {
 
         Connected partner = popup.signUp("partnerpay", partnerTenant, email(), partnerNumbers);
         Connected direct = popup.signUp("directpay", directTenant, email(), directNumbers);
+        hub.faults(Map.of("throttleRate", 1, "retryAfterSeconds", 1, "stepDelayMs", 300));
         int channels = partner.channels().size() + direct.channels().size();
 
         await().atMost(SETTLE).until(() -> Stream.concat(partner.channels().stream(), direct.channels().stream())

@@ -43,14 +43,22 @@ public class PermissionPageResource {
     @Inject
     ChannelLifecycle lifecycle;
 
+    @Inject
+    IoSignatureGate ioSignatures;
+
     @GET
     public Response start(@PathParam("partnerId") String partnerId, @QueryParam("redirect_url") String redirectUrl,
             @QueryParam("state") String state, @QueryParam("email") String email, @QueryParam("name") String name,
             @QueryParam("number") String number, @QueryParam("partner") String partnerPayload,
-            @QueryParam("next") String next) {
+            @QueryParam("next") String next, @QueryParam(IoSignatureGate.SIGNATURE_PARAM) String signature,
+            @QueryParam(IoSignatureGate.TIMESTAMP_PARAM) String timestamp) {
         Optional<SandboxConfig.Partner> partner = config.partner(partnerId);
         if (partner.isEmpty()) {
             return page(404, PermissionPages.error("There is no partner " + partnerId + "."));
+        }
+        Optional<String> unsigned = ioSignatures.refusal(partnerId, partner.get(), signature, timestamp);
+        if (unsigned.isPresent()) {
+            return page(403, PermissionPages.error(unsigned.get()));
         }
         String redirect = redirectUrl != null ? redirectUrl : store.settings(partnerId).redirectUrl();
         if (!isHttpUrl(redirect)) {

@@ -26,6 +26,10 @@ public interface SandboxConfig {
     @WithDefault("https://waba-v2.360dialog.io")
     String messagingAddress();
 
+    /** How old an IO Signature may be when the permission page is opened. */
+    @WithDefault("5m")
+    Duration ioSignatureMaxAge();
+
     /** Lifetime of a legacy {@code POST /token} token; the old API granted a day. */
     @WithDefault("86400s")
     Duration tokenLifetime();
@@ -54,6 +58,12 @@ public interface SandboxConfig {
 
         /** Initial redirect URL, used when the permission page gets no {@code redirect_url}. */
         Optional<String> redirectUrl();
+
+        /**
+         * The platform secret: when set, the permission page requires 360dialog's IO Signature and refuses links
+         * without one, with a wrong one, an old one or one already used.
+         */
+        Optional<String> ioSignatureSecret();
     }
 
     interface FaultDefaults {

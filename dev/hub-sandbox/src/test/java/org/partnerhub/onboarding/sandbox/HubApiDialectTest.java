@@ -76,6 +76,22 @@ class HubApiDialectTest {
     }
 
     @Test
+    void theGatewaysRedirectChecksFindTheClientItsPayloadAndItsChannels() {
+        HubClient hub = partnerApi.hub("main");
+        String first = Sandbox.newNumber();
+        String second = Sandbox.newNumber();
+        Sandbox.signUp(Sandbox.PP, Sandbox.newEmail(), "s", "tenant-11", first, second);
+        String channelId = Sandbox.channelOf(first);
+        String clientId = hub.channel(channelId).await().atMost(WAIT).clientId();
+
+        assertThat(hub.client(clientId).await().atMost(WAIT).flatMap(PartnerClient::partnerPayload))
+                .contains("tenant-11");
+        assertThat(hub.client("unknownCL").await().atMost(WAIT)).isEmpty();
+        assertThat(hub.channelsOfClient(clientId, 2).await().atMost(WAIT)).extracting(PartnerChannel::id)
+                .containsExactlyInAnyOrder(channelId, Sandbox.channelOf(second));
+    }
+
+    @Test
     void theClientSetsTheHubsUrlsAndReadsThemBack() {
         HubClient hub = partnerApi.hub("main");
 

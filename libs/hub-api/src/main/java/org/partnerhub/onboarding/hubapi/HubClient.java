@@ -1,9 +1,11 @@
 package org.partnerhub.onboarding.hubapi;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,6 +19,9 @@ import io.smallrye.mutiny.Uni;
  * {@link PartnerApi#hub(String)}.
  */
 public final class HubClient {
+
+    /** Items per page when a method walks a whole listing. */
+    public static final int LIST_PAGE_SIZE = 100;
 
     private final String hubId;
     private final String partnerId;
@@ -76,6 +81,32 @@ public final class HubClient {
         return call("list clients", () -> api.clients(partnerId, filters(query), query.limit().orElse(null),
                 query.offset().orElse(null), query.sort().orElse(null)))
                 .map(answer -> PartnerApiJson.page(answer, "clients", PartnerApiJson::client));
+    }
+
+    /** One client by its id ({@code filters={"id": ...}}); empty when 360dialog lists no such client of ours. */
+    public Uni<Optional<PartnerClient>> client(String clientId) {
+        return clients(ListQuery.all().where("id", clientId).page(1, 0))
+                .map(page -> page.items().stream().filter(client -> client.id().equals(clientId)).findFirst());
+    }
+
+    /**
+     * Every channel 360dialog lists under the client, page by page ({@code filters={"client_id": ...}}), at most
+     * {@code maxPages} pages of {@link #LIST_PAGE_SIZE}: a bounded answer for a caller that waits on it.
+     */
+    public Uni<List<PartnerChannel>> channelsOfClient(String clientId, int maxPages) {
+        ListQuery query = ListQuery.all().where("client_id", clientId);
+        return collect(offset -> channels(query.page(LIST_PAGE_SIZE, offset)), new ArrayList<>(), 0, maxPages);
+    }
+
+    private static <T> Uni<List<T>> collect(Function<Integer, Uni<Page<T>>> pageAt, List<T> collected, int offset,
+            int pagesLeft) {
+        return pageAt.apply(offset).chain(page -> {
+            collected.addAll(page.items());
+            boolean more = page.hasMore() && !page.items().isEmpty() && pagesLeft > 1;
+            return more
+                    ? collect(pageAt, collected, page.offset() + page.items().size(), pagesLeft - 1)
+                    : Uni.createFrom().item(List.copyOf(collected));
+        });
     }
 
     /** The partner's webhook URL and redirect URL as 360dialog has them. */

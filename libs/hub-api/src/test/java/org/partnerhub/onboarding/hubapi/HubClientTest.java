@@ -165,6 +165,54 @@ class HubClientTest {
     }
 
     @Test
+    void findsOneClientByIdWithItsPartnerPayload() {
+        PartnerApiStub.server.stubFor(get(urlPathEqualTo("/api/v2/partners/partner-1/clients"))
+                .withQueryParam("filters", equalToJson("{\"id\":\"cl-1\"}"))
+                .willReturn(okJson("{\"count\":1,\"total\":1,\"clients\":[{\"id\":\"cl-1\","
+                        + "\"partner_payload\":\"tenant-7\"}]}")));
+        PartnerApiStub.server.stubFor(get(urlPathEqualTo("/api/v2/partners/partner-1/clients"))
+                .withQueryParam("filters", equalToJson("{\"id\":\"cl-2\"}"))
+                .willReturn(okJson("{\"count\":1,\"total\":1,\"clients\":[{\"id\":\"cl-2\"}]}")));
+        PartnerApiStub.server.stubFor(get(urlPathEqualTo("/api/v2/partners/partner-1/clients"))
+                .withQueryParam("filters", equalToJson("{\"id\":\"cl-none\"}"))
+                .willReturn(okJson("{\"count\":0,\"total\":0,\"clients\":[]}")));
+
+        HubClient hub = partnerApi.hub("main");
+
+        assertThat(hub.client("cl-1").await().atMost(WAIT).flatMap(PartnerClient::partnerPayload))
+                .contains("tenant-7");
+        assertThat(hub.client("cl-2").await().atMost(WAIT)).get().extracting(PartnerClient::partnerPayload)
+                .isEqualTo(java.util.Optional.empty());
+        assertThat(hub.client("cl-none").await().atMost(WAIT)).isEmpty();
+    }
+
+    @Test
+    void walksEveryPageOfAClientsChannelsUpToTheBound() {
+        String channels = "/api/v2/partners/partner-1/channels";
+        for (int page = 0; page < 3; page++) {
+            PartnerApiStub.server.stubFor(get(urlPathEqualTo(channels))
+                    .withQueryParam("filters", equalToJson("{\"client_id\":\"cl-1\"}"))
+                    .withQueryParam("offset", equalTo(String.valueOf(page * HubClient.LIST_PAGE_SIZE)))
+                    .willReturn(okJson("{\"total\":250,\"limit\":100,\"offset\":" + page * HubClient.LIST_PAGE_SIZE
+                            + ",\"partner_channels\":" + channelsJson(page * 100, page == 2 ? 50 : 100) + "}")));
+        }
+
+        List<PartnerChannel> all = partnerApi.hub("main").channelsOfClient("cl-1", 10).await().atMost(WAIT);
+        List<PartnerChannel> bounded = partnerApi.hub("main").channelsOfClient("cl-1", 2).await().atMost(WAIT);
+
+        assertThat(all).hasSize(250).extracting(PartnerChannel::clientId).containsOnly("cl-1");
+        assertThat(bounded).hasSize(200);
+    }
+
+    private static String channelsJson(int from, int count) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = from; i < from + count; i++) {
+            json.append(i == from ? "" : ",").append("{\"id\":\"ch-").append(i).append("\",\"client_id\":\"cl-1\"}");
+        }
+        return json.append("]").toString();
+    }
+
+    @Test
     void readsAndSetsThePartnerWebhookAndRedirectUrls() {
         PartnerApiStub.server.stubFor(get("/api/v2/partners/partner-1/webhook_url")
                 .willReturn(okJson("{\"webhook_url\":\"https://old.example/hook\"}")));

@@ -9,8 +9,17 @@ public final class RedirectParser {
     private RedirectParser() {
     }
 
-    /** @param query the decoded query parameters, each with every value it was given */
+    /** A redirect that must carry a {@code state}. @param query the decoded query parameters, each with every value */
     public static Redirect parse(Map<String, List<String>> query) throws MalformedRedirectException {
+        Redirect redirect = parseStateOptional(query);
+        if (!redirect.hasState()) {
+            throw new MalformedRedirectException("state is missing");
+        }
+        return redirect;
+    }
+
+    /** A redirect whose {@code state} may be absent (360dialog's Direct Link); an empty one is still malformed. */
+    public static Redirect parseStateOptional(Map<String, List<String>> query) throws MalformedRedirectException {
         String client = single(query, "client");
         if (client == null) {
             throw new MalformedRedirectException("client is missing");
@@ -20,7 +29,7 @@ public final class RedirectParser {
                     + " letters, digits, '_' or '-'");
         }
         String state = single(query, "state");
-        if (state == null || state.isEmpty()) {
+        if (state != null && state.isEmpty()) {
             throw new MalformedRedirectException("state is missing");
         }
         List<String> channels = list(query, "channels");

@@ -7,16 +7,20 @@ import java.util.StringJoiner;
 
 /**
  * The address of 360dialog's permission page for one flow:
- * {@code {hub-ui}/dashboard/app/{partner-id}/permissions?redirect_url=...&state=...} plus the prefill parameters,
- * every value percent-encoded.
+ * {@code {hub-ui}/dashboard/app/{partner-id}/permissions?redirect_url=...&state=...} plus the prefill parameters
+ * and, where the hub has a platform secret, the IO Signature; every value percent-encoded.
  */
 public final class PermissionsUrl {
 
     private PermissionsUrl() {
     }
 
-    /** @param redirectUrl null to fall back to the redirect URL set on the Partner Hub */
-    public static URI of(URI hubUi, String partnerId, String redirectUrl, String state, Prefill prefill) {
+    /**
+     * @param redirectUrl null to fall back to the redirect URL set on the Partner Hub
+     * @param signature null when the hub does not use IO Signature
+     */
+    public static URI of(URI hubUi, String partnerId, String redirectUrl, String state, Prefill prefill,
+            IoSignature signature) {
         String base = hubUi.toString().replaceAll("/+$", "");
         StringJoiner query = new StringJoiner("&");
         add(query, "redirect_url", redirectUrl);
@@ -28,6 +32,10 @@ public final class PermissionsUrl {
         add(query, "plan_selection", prefill.plan());
         if (prefill.login()) {
             add(query, "next", "login");
+        }
+        if (signature != null) {
+            add(query, IoSignature.SIGNATURE_PARAM, signature.signature());
+            add(query, IoSignature.TIMESTAMP_PARAM, String.valueOf(signature.timestamp()));
         }
         return URI.create(base + "/dashboard/app/" + encode(partnerId) + "/permissions?" + query);
     }

@@ -4,11 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -18,17 +20,22 @@ import org.partnerhub.onboarding.gateway.GatewayConfig;
 import org.partnerhub.onboarding.gateway.publish.PermissionPublisher;
 import org.partnerhub.onboarding.gateway.publish.PublishFailedException;
 import org.partnerhub.onboarding.gateway.redirect.MalformedRedirectException;
+import org.partnerhub.onboarding.gateway.redirect.OwnershipCheck;
 import org.partnerhub.onboarding.gateway.redirect.Redirect;
 import org.partnerhub.onboarding.gateway.redirect.RedirectFacts;
 import org.partnerhub.onboarding.gateway.redirect.RedirectParser;
 import org.partnerhub.onboarding.gateway.state.FlowState;
 import org.partnerhub.onboarding.gateway.state.StateRejectedException;
 import org.partnerhub.onboarding.gateway.state.StateSigner;
+import org.partnerhub.onboarding.gateway.verify.OwnershipVerifier;
+import org.partnerhub.onboarding.gateway.verify.PartnerApiUnavailableException;
+import org.partnerhub.onboarding.runtime.hubs.HubsConfig;
 
 /**
- * Where 360dialog sends the browser back. Publishes what the client permitted only for a well-formed redirect whose
- * state we signed, has not expired, and whose nonce the browser's cookie holds; answers only once Kafka has every
- * record.
+ * Where 360dialog sends the browser back. The redirect's ids are user input: it publishes only for a well-formed
+ * redirect whose state we signed, has not expired, and whose nonce the browser's cookie holds (or, on a hub that
+ * accepts stateless redirects, none of that but the client's own {@code partner_payload}), and only once the
+ * hub's Partner API confirms the client and its channels. It answers only once Kafka has every record.
  */
 @Path("/onboarding/redirect")
 public class RedirectResource {
@@ -39,7 +46,13 @@ public class RedirectResource {
     GatewayConfig config;
 
     @Inject
+    HubsConfig hubs;
+
+    @Inject
     StateSigner signer;
+
+    @Inject
+    OwnershipVerifier verifier;
 
     @Inject
     PermissionPublisher publisher;
@@ -47,34 +60,90 @@ public class RedirectResource {
     @Inject
     GatewayMetrics metrics;
 
+    /** The redirect of a flow started here: its state names the hub. */
     @GET
     public Response redirect(@Context UriInfo uri, @CookieParam(NonceCookie.NAME) String cookieNonce) {
         Redirect redirect;
-        FlowState flow;
         try {
             redirect = RedirectParser.parse(uri.getQueryParameters());
         } catch (MalformedRedirectException e) {
             return reject("malformed", e.getMessage());
         }
+        return withState(redirect, cookieNonce, Optional.empty());
+    }
+
+    /**
+     * The redirect URL to configure at the Hub for 360dialog's Direct Link: the path names the hub, since such a
+     * redirect carries no state. One with state is handled as above, and must be for this hub.
+     */
+    @GET
+    @Path("{hubId}")
+    public Response redirectToHub(@PathParam("hubId") String hubId, @Context UriInfo uri,
+            @CookieParam(NonceCookie.NAME) String cookieNonce) {
+        Redirect redirect;
+        try {
+            redirect = RedirectParser.parseStateOptional(uri.getQueryParameters());
+        } catch (MalformedRedirectException e) {
+            return reject("malformed", e.getMessage());
+        }
+        Optional<HubsConfig.Hub> hub = hubs.hub(hubId);
+        if (hub.isEmpty()) {
+            return reject("unknown-hub", "the Partner Hub of this sign-up is not configured here");
+        }
+        if (redirect.hasState()) {
+            return withState(redirect, cookieNonce, Optional.of(hubId));
+        }
+        if (!hub.get().statelessRedirects()) {
+            return reject("no-state", "state is missing: this sign-up has to be started from the partner's page");
+        }
+        return verifyAndPublish(hubId, redirect, Optional.empty(), RedirectFacts.statelessFactKey(hubId, redirect));
+    }
+
+    private Response withState(Redirect redirect, String cookieNonce, Optional<String> pathHub) {
+        FlowState flow;
         try {
             flow = signer.verify(redirect.state());
         } catch (StateRejectedException e) {
             return reject(e.reason().tag(), e.getMessage());
+        }
+        if (pathHub.isPresent() && !pathHub.get().equals(flow.hubId())) {
+            return reject("hub-mismatch", "this sign-up was started for another Partner Hub");
         }
         if (cookieNonce == null || !MessageDigest.isEqual(cookieNonce.getBytes(StandardCharsets.UTF_8),
                 flow.nonce().getBytes(StandardCharsets.UTF_8))) {
             return reject("nonce-mismatch", "this sign-up was started in another browser, or too long ago; "
                     + "please start it again from this browser");
         }
+        return verifyAndPublish(flow.hubId(), redirect, Optional.of(flow.tenant()), flow.nonce());
+    }
+
+    private Response verifyAndPublish(String hubId, Redirect redirect, Optional<String> flowTenant, String factKey) {
+        OwnershipCheck.Outcome outcome;
         try {
-            publisher.publish(RedirectFacts.of(redirect, flow, Clock.systemUTC().instant()));
+            outcome = verifier.verify(hubId, redirect, flowTenant);
+        } catch (PartnerApiUnavailableException e) {
+            LOG.warnf("Redirect of client %s (hub %s) not verified, answered 503: %s", redirect.clientId(), hubId,
+                    e.getMessage());
+            metrics.redirectRejected("partner-api-unavailable");
+            return RedirectPage.unavailable(returnUrl());
+        }
+        return switch (outcome) {
+            case OwnershipCheck.Refused refused -> reject(refused.reason().tag(), refused.message());
+            case OwnershipCheck.Verified verified -> publish(hubId, redirect, verified, factKey);
+        };
+    }
+
+    private Response publish(String hubId, Redirect redirect, OwnershipCheck.Verified verified, String factKey) {
+        try {
+            publisher.publish(RedirectFacts.of(redirect, hubId, verified.tenant(), factKey, verified.verification(),
+                    Clock.systemUTC().instant()));
         } catch (PublishFailedException e) {
-            LOG.warnf("Redirect of client %s (hub %s) not recorded, answered 503: %s", redirect.clientId(),
-                    flow.hubId(), e.getMessage());
+            LOG.warnf("Redirect of client %s (hub %s) not recorded, answered 503: %s", redirect.clientId(), hubId,
+                    e.getMessage());
             metrics.redirectRejected("kafka-unavailable");
             return RedirectPage.unavailable(returnUrl());
         }
-        metrics.redirectAccepted(flow.hubId());
+        metrics.redirectAccepted(hubId);
         return RedirectPage.accepted(redirect, allowedOrigins(), returnUrl());
     }
 

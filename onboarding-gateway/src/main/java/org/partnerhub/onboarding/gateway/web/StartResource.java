@@ -1,6 +1,7 @@
 package org.partnerhub.onboarding.gateway.web;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import org.partnerhub.onboarding.gateway.GatewayConfig;
 import org.partnerhub.onboarding.gateway.HubUiConfig;
 import org.partnerhub.onboarding.gateway.start.InvalidRequestException;
+import org.partnerhub.onboarding.gateway.start.IoSignature;
 import org.partnerhub.onboarding.gateway.start.PermissionsUrl;
 import org.partnerhub.onboarding.gateway.start.Prefill;
 import org.partnerhub.onboarding.gateway.start.SessionRequest;
@@ -103,8 +105,11 @@ public class StartResource {
                 "unknown hub '" + request.hub() + "'; configured hubs: " + hubIds()));
         Prefill prefill = request.prefill(tenant);
         SignedState signed = signer.issue(request.hub(), tenant);
+        // Signed per URL, never cached: 360dialog refuses a signature it has seen, and an old one.
+        IoSignature ioSignature = hub.ioSignatureSecret()
+                .map(secret -> IoSignature.sign(secret, hub.partnerId(), Instant.now())).orElse(null);
         URI url = PermissionsUrl.of(hubUi.url(), hub.partnerId(), hub.redirectUrl().orElse(null), signed.token(),
-                prefill);
+                prefill, ioSignature);
         metrics.flowStarted(request.hub());
         return new Start(new StartedFlow(url, signed.token(), signed.state().expiresAt()), signed.state().nonce());
     }

@@ -42,6 +42,16 @@ class RedirectParserTest {
     }
 
     @Test
+    void aStatelessRedirectMayLeaveTheStateOutButNotEmpty() throws Exception {
+        Redirect redirect = RedirectParser.parseStateOptional(query("client", "oaY9LLfUCL", "channels", "[a]"));
+
+        assertThat(redirect.hasState()).isFalse();
+        assertThat(redirect.channels()).containsExactly("a");
+        assertThatThrownBy(() -> RedirectParser.parseStateOptional(query("client", "oaY9LLfUCL", "state", "")))
+                .hasMessage("state is missing");
+    }
+
+    @Test
     void rejectsAParameterGivenTwice() {
         Map<String, List<String>> query = query("client", "oaY9LLfUCL", "state", "s.t");
         query.put("channels", List.of("[a]", "[b]"));

@@ -13,7 +13,7 @@ class PermissionsUrlTest {
 
     @Test
     void pointsAtThePartnersPermissionPage() {
-        URI url = PermissionsUrl.of(HUB_UI, "pAbC123", "https://gw.example.com/onboarding/redirect", "p.s", NOTHING);
+        URI url = PermissionsUrl.of(HUB_UI, "pAbC123", "https://gw.example.com/onboarding/redirect", "p.s", NOTHING, null);
 
         assertThat(url.toString()).isEqualTo("https://hub.360dialog.com/dashboard/app/pAbC123/permissions"
                 + "?redirect_url=https%3A%2F%2Fgw.example.com%2Fonboarding%2Fredirect&state=p.s");
@@ -24,7 +24,7 @@ class PermissionsUrlTest {
         Prefill prefill = new Prefill("a+b@example.com", "Zoë & Co/ 100%", "+49 151 1234", "tenant=7&x", "premium",
                 true);
 
-        URI url = PermissionsUrl.of(HUB_UI, "pAbC123", "https://gw.example.com/r?hub=main&x=1", "p.s", prefill);
+        URI url = PermissionsUrl.of(HUB_UI, "pAbC123", "https://gw.example.com/r?hub=main&x=1", "p.s", prefill, null);
 
         assertThat(url.getRawQuery()).isEqualTo(
                 "redirect_url=https%3A%2F%2Fgw.example.com%2Fr%3Fhub%3Dmain%26x%3D1&state=p.s"
@@ -36,7 +36,7 @@ class PermissionsUrlTest {
     @Test
     void leavesOutWhatIsNotGiven() {
         URI url = PermissionsUrl.of(URI.create("https://sandbox.test/"), "p1", null, "p.s",
-                new Prefill(null, null, null, "tenant-9", null, false));
+                new Prefill(null, null, null, "tenant-9", null, false), null);
 
         assertThat(url.toString()).isEqualTo("https://sandbox.test/dashboard/app/p1/permissions?state=p.s&partner=tenant-9");
     }
