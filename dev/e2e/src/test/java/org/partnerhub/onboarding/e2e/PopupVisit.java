@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,6 +55,35 @@ final class PopupVisit {
     }
 
     private record Session(URI permissionsUrl, String nonceCookie) {
+
+        String state() {
+            return query(permissionsUrl).get("state");
+        }
+    }
+
+    /** What a tenant's browser holds once it started a flow of its own: the gateway's signed state and nonce cookie. */
+    record StartedFlow(String state, String nonceCookie) {
+    }
+
+    /** Starts a flow for the tenant and stops before 360dialog: what a tenant needs to forge a redirect. */
+    StartedFlow startFlow(String hub, String tenant) {
+        Session session = start(hub, tenant, Map.of("email", "forger-" + tenant + "@client.example"));
+        return new StartedFlow(session.state(), session.nonceCookie());
+    }
+
+    /** Loads the gateway's redirect page with ids of the caller's choosing, as a browser can. */
+    Http.Answer redirect(StartedFlow flow, String client, List<String> channels, List<String> revoked) {
+        StringBuilder query = new StringBuilder("client=").append(client);
+        query.append("&channels=").append(bracketed(channels));
+        if (!revoked.isEmpty()) {
+            query.append("&revoked=").append(bracketed(revoked));
+        }
+        query.append("&state=").append(URLEncoder.encode(flow.state(), StandardCharsets.UTF_8));
+        return Http.get(stack.gateway.resolve("/onboarding/redirect?" + query), "Cookie", flow.nonceCookie());
+    }
+
+    private static String bracketed(List<String> ids) {
+        return "%5B" + String.join(",", ids) + "%5D";
     }
 
     private Session start(String hub, String tenant, Map<String, Object> prefill) {
