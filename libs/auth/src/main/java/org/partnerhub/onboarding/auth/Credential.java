@@ -1,5 +1,6 @@
 package org.partnerhub.onboarding.auth;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -10,7 +11,7 @@ import java.util.Set;
 public record Credential(String name, Reach hubs, Reach tenants, Set<Scope> scopes) {
 
     public Credential {
-        scopes = scopes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(scopes));
+        scopes = scopes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(scopes));
     }
 
     public boolean has(Scope scope) {
