@@ -45,7 +45,7 @@ public class CredentialFilter {
             }
             case Access.Unauthenticated none -> {
                 AUDIT.infof("%s credential=unauthenticated outcome=401", what);
-                yield Optional.of(refusal(Response.Status.UNAUTHORIZED, "a valid bearer token is required")
+                yield Optional.of(refusal(Response.Status.UNAUTHORIZED, "a configured bearer token is required")
                         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
             }
             case Access.Forbidden forbidden -> {
