@@ -1,21 +1,16 @@
 package org.partnerhub.onboarding.keys;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** {@code onboarding.keys.*}; the key material and the API tokens are secrets and come from the environment. */
+/** {@code onboarding.keys.*}; the key material is secret and comes from the environment. */
 @ConfigMapping(prefix = "onboarding.keys")
 public interface KeysConfig {
 
     Encryption encryption();
-
-    /** Bearer tokens allowed to fetch keys and retry failed claims; without any, every request is refused. */
-    Optional<List<String>> apiTokens();
 
     /** Also delete the key at 360dialog when the permission is revoked, not only stop handing it out. */
     @WithDefault("false")

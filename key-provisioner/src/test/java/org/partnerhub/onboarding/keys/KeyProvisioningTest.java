@@ -3,18 +3,15 @@ package org.partnerhub.onboarding.keys;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
 import java.nio.charset.StandardCharsets;
@@ -211,15 +208,6 @@ class KeyProvisioningTest extends ChannelEventsTest {
                 .body("apiKey", is("fake-secret-" + channel));
         assertThat(query("select status, attempts from key_claim where channel_id = ?", channel))
                 .containsExactly("PROVISIONED", "2");
-    }
-
-    @Test
-    void hubSetupSetsTheStaleWebhookUrlAndLeavesTheRedirectUrlAlone() {
-        await().atMost(ApiKeyEventsReader.PATIENCE).untilAsserted(() -> PartnerApiStub.server.verify(1,
-                postRequestedFor(urlEqualTo(PartnerApiStub.PARTNER + "/webhook_url")).withRequestBody(
-                        equalToJson("{\"webhook_url\":\"https://keys.example/webhooks/360dialog/main\"}"))));
-        PartnerApiStub.server.verify(0, patchRequestedFor(urlEqualTo(PartnerApiStub.PARTNER)));
-        given().get("/q/health/well").then().statusCode(200).body("status", is("UP"));
     }
 
     private static ConsumerRecord<String, byte[]> awaitEvent(String channel, String type) {

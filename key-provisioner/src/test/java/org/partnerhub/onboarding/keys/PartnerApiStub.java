@@ -19,8 +19,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class PartnerApiStub implements QuarkusTestResourceLifecycleManager {
 
-    static final String PARTNER = "/api/v2/partners/partner-1";
-    static WireMockServer server;
+    public static final String PARTNER = "/api/v2/partners/partner-1";
+    public static WireMockServer server;
 
     @Override
     public Map<String, String> start() {

@@ -22,8 +22,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.partnerhub.onboarding.auth.ApiError;
+import org.partnerhub.onboarding.auth.Caller;
+import org.partnerhub.onboarding.auth.Credential;
+import org.partnerhub.onboarding.auth.RequiresScope;
+import org.partnerhub.onboarding.auth.Scope;
 import org.partnerhub.onboarding.events.state.ChannelSnapshot;
 import org.partnerhub.onboarding.events.state.ChannelStage;
+import org.partnerhub.onboarding.state.fold.ChannelState;
 import org.partnerhub.onboarding.state.fold.HistoryEntry;
 import org.partnerhub.onboarding.state.fold.Snapshots;
 import org.partnerhub.onboarding.state.store.ChannelFilter;
@@ -40,6 +46,9 @@ import io.smallrye.mutiny.Uni;
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "No or unknown bearer token",
         content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "403", description = "The credential lacks the scope channels:read",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
+@RequiresScope(Scope.CHANNELS_READ)
 public class ChannelResource {
 
     static final int DEFAULT_LIMIT = 50;
@@ -51,20 +60,26 @@ public class ChannelResource {
     @Inject
     ChannelHistoryRepository history;
 
+    @Inject
+    Caller caller;
+
     @GET
     @Path("/{id}")
     @Operation(summary = "The channel's current snapshot")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ChannelSnapshot.class)))
-    @APIResponse(responseCode = "404", description = "No such channel",
+    @APIResponse(responseCode = "404", description = "No such channel, or none the credential may see",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @WithSession
     public Uni<Response> channel(@PathParam("id") String id) {
-        return channels.channel(id).map(channel -> channel == null ? Responses.notFound("channel", id)
-                : Response.ok(Snapshots.of(channel)).build());
+        Credential credential = caller.credential();
+        return channels.channel(id).map(channel -> visible(channel, credential)
+                ? Response.ok(Snapshots.of(channel)).build()
+                : Responses.notFound("channel", id));
     }
 
     @GET
-    @Operation(summary = "Channels matching all given filters, ordered by id, one page at a time")
+    @Operation(summary = "Channels matching all given filters that the credential may see, ordered by id, one page "
+            + "at a time")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ChannelPage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is malformed; the body says which",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -86,7 +101,9 @@ public class ChannelResource {
         } catch (IllegalArgumentException bad) {
             return Uni.createFrom().item(Responses.badRequest(bad.getMessage()));
         }
-        ChannelFilter filter = new ChannelFilter(tenant, client, hub, parsedStage, after, parsedLimit);
+        Credential credential = caller.credential();
+        ChannelFilter filter = new ChannelFilter(tenant, client, hub, parsedStage, after, parsedLimit,
+                credential.hubs().only(), credential.tenants().only());
         return channels.page(filter).map(page -> {
             List<ChannelSnapshot> items = page.stream().map(Snapshots::of).toList();
             String next = items.size() == parsedLimit ? items.getLast().channelId() : null;
@@ -100,13 +117,19 @@ public class ChannelResource {
     @APIResponse(responseCode = "200",
             content = @Content(schema = @Schema(implementation = HistoryEntry.class, type =
                     org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
-    @APIResponse(responseCode = "404", description = "No such channel",
+    @APIResponse(responseCode = "404", description = "No such channel, or none the credential may see",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @WithSession
     public Uni<Response> history(@PathParam("id") String id) {
-        return channels.channel(id).chain(channel -> channel == null
-                ? Uni.createFrom().item(Responses.notFound("channel", id))
-                : history.of(id).map(entries -> Response.ok(entries).build()));
+        Credential credential = caller.credential();
+        return channels.channel(id).chain(channel -> visible(channel, credential)
+                ? history.of(id).map(entries -> Response.ok(entries).build())
+                : Uni.createFrom().item(Responses.notFound("channel", id)));
+    }
+
+    /** Outside the credential's hubs and tenants a channel answers like an unknown one: existence is not leaked. */
+    private static boolean visible(ChannelState channel, Credential credential) {
+        return channel != null && credential.sees(channel.hubId(), channel.tenant());
     }
 
     private static ChannelStage stage(String value) {

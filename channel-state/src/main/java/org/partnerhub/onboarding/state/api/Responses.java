@@ -3,6 +3,8 @@ package org.partnerhub.onboarding.state.api;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.partnerhub.onboarding.auth.ApiError;
+
 final class Responses {
 
     private Responses() {

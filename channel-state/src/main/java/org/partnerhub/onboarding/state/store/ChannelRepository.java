@@ -33,6 +33,14 @@ public class ChannelRepository implements PanacheRepositoryBase<StoredChannel, S
         condition(conditions, parameters, "clientId", filter.clientId());
         condition(conditions, parameters, "hubId", filter.hubId());
         condition(conditions, parameters, "stage", Rows.lower(filter.stage()));
+        filter.onlyHubs().ifPresent(hubs -> {
+            conditions.add("hubId in :onlyHubs");
+            parameters.and("onlyHubs", hubs);
+        });
+        filter.onlyTenants().ifPresent(tenants -> {
+            conditions.add("tenant in :onlyTenants");
+            parameters.and("onlyTenants", tenants);
+        });
         if (filter.after() != null) {
             conditions.add("channelId > :after");
             parameters.and("after", filter.after());

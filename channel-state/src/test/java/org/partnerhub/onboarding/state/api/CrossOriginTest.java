@@ -32,7 +32,7 @@ class CrossOriginTest {
                 .header("Access-Control-Allow-Methods", "GET")
                 .header("Access-Control-Allow-Headers", equalToIgnoringCase("authorization"))
                 .header("Access-Control-Allow-Credentials", "false");
-        given().header("Origin", DEMO_PAGE).header("Authorization", "Bearer test-token-1")
+        given().header("Origin", DEMO_PAGE).header("Authorization", "Bearer fake-operator-token")
                 .when().get("/channels/x").then().statusCode(404)
                 .header("Access-Control-Allow-Origin", DEMO_PAGE);
     }
@@ -41,7 +41,7 @@ class CrossOriginTest {
     void anyOtherOriginIsRefused() {
         preflight("http://localhost:8081").then().statusCode(403)
                 .header("Access-Control-Allow-Origin", nullValue());
-        given().header("Origin", "https://evil.example").header("Authorization", "Bearer test-token-1")
+        given().header("Origin", "https://evil.example").header("Authorization", "Bearer fake-operator-token")
                 .when().get("/channels/x").then().statusCode(403)
                 .header("Access-Control-Allow-Origin", nullValue());
     }

@@ -52,7 +52,7 @@ public final class Onboarding {
     }
 
     public static RequestSpecification authorized() {
-        return given().header("Authorization", "Bearer test-token-2");
+        return given().header("Authorization", "Bearer fake-operator-token");
     }
 
     public static List<String> eventTypesFor(String channelId) {

@@ -9,6 +9,7 @@ import static org.partnerhub.onboarding.state.ingest.Onboarding.channelOnceRunni
 import static org.partnerhub.onboarding.state.ingest.Onboarding.onboarding;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 
@@ -45,7 +46,8 @@ class ProjectionRebuildTest {
 
     private List<ChannelState> everyChannel() throws Throwable {
         return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
-                () -> channels.page(new ChannelFilter(null, null, null, null, null, 500))))
+                () -> channels.page(new ChannelFilter(null, null, null, null, null, 500, Optional.empty(),
+                        Optional.empty()))))
                 .stream().map(ChannelState::withoutArrivalOrder).toList();
     }
 

@@ -75,14 +75,15 @@ public class ClaimLedger {
             Instant now = clock.instant();
             // ON CONFLICT: a claim for this permission exists already, which is the exactly-once rule doing its job.
             return Panache.getSession().chain(session -> session.createNativeQuery("""
-                    insert into key_claim (id, hub_id, channel_id, client_id, granted_version, status, attempts,
-                                           next_attempt_at, created_at, updated_at)
-                    values (:id, :hub, :channel, :client, :version, 'PENDING', 0, :now, :now, :now)
+                    insert into key_claim (id, hub_id, channel_id, client_id, tenant, granted_version, status,
+                                           attempts, next_attempt_at, created_at, updated_at)
+                    values (:id, :hub, :channel, :client, :tenant, :version, 'PENDING', 0, :now, :now, :now)
                     on conflict do nothing""")
                     .setParameter("id", UUID.randomUUID())
                     .setParameter("hub", event.hubId())
                     .setParameter("channel", event.channelId())
                     .setParameter("client", event.snapshot().clientId())
+                    .setParameter("tenant", event.snapshot().tenant())
                     .setParameter("version", event.version())
                     .setParameter("now", now)
                     .executeUpdate())

@@ -31,6 +31,9 @@ public class KeyClaim extends PanacheEntityBase {
     @Column(name = "client_id")
     public String clientId;
 
+    /** The channel's tenant when the claim was taken; null if it was not known then. */
+    public String tenant;
+
     @Column(name = "granted_version")
     public long grantedVersion;
 

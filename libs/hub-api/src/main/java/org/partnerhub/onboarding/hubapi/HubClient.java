@@ -117,8 +117,13 @@ public final class HubClient {
     }
 
     public Uni<Void> setWebhookUrl(String url) {
-        return call("set webhook URL", () -> api.setWebhookUrl(partnerId, Map.of("webhook_url", url)))
-                .replaceWithVoid();
+        return setWebhookUrl(url, Optional.empty());
+    }
+
+    /** Sets the URL and, when given, the static header 360dialog is to send with each webhook (the value is secret). */
+    public Uni<Void> setWebhookUrl(String url, Optional<WebhookHeader> header) {
+        return call("set webhook URL", () -> api.setWebhookUrl(partnerId, PartnerApiJson.webhookRegistration(url,
+                header))).replaceWithVoid();
     }
 
     public Uni<Void> setRedirectUrl(String url) {

@@ -5,7 +5,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -77,6 +79,18 @@ final class PartnerApiJson {
 
     static Optional<String> webhookUrl(JsonNode answer) {
         return Optional.ofNullable(Optional.ofNullable(text(answer, "webhook_url")).orElse(text(answer, "url")));
+    }
+
+    /**
+     * The body of {@code POST /partners/{partnerId}/webhook_url}: {@code {"webhook_url": ..., "headers": {name:
+     * value}}}, {@code headers} left out without a static header. 360dialog documents that custom headers are
+     * configured with the URL but not their exact field; this is the one place that assumes {@code headers}.
+     */
+    static Map<String, Object> webhookRegistration(String url, Optional<WebhookHeader> header) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("webhook_url", url);
+        header.ifPresent(h -> body.put("headers", Map.of(h.name(), h.value())));
+        return body;
     }
 
     static Optional<String> redirectUrl(JsonNode partner) {

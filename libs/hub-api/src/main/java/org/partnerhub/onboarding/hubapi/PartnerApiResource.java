@@ -59,7 +59,7 @@ interface PartnerApiResource {
 
     @POST
     @Path("/partners/{partnerId}/webhook_url")
-    Uni<JsonNode> setWebhookUrl(@PathParam("partnerId") String partnerId, Map<String, String> body);
+    Uni<JsonNode> setWebhookUrl(@PathParam("partnerId") String partnerId, Map<String, Object> body);
 
     @GET
     @Path("/partners/{partnerId}")

@@ -229,6 +229,24 @@ class HubClientTest {
                 .withRequestBody(equalToJson("{\"partner_redirect_url\":\"https://new.example/back\"}")));
     }
 
+    @Test
+    void setsTheWebhookUrlWithItsStaticHeaderOrWithoutAny() {
+        PartnerApiStub.server.stubFor(post(urlEqualTo("/api/v2/partners/partner-1/webhook_url"))
+                .willReturn(okJson("{}")));
+
+        partnerApi.hub("main").setWebhookUrl("https://hooks.example/main",
+                java.util.Optional.of(new WebhookHeader("X-Hook-Token", "fake-header-value"))).await().atMost(WAIT);
+        partnerApi.hub("main").setWebhookUrl("https://hooks.example/plain").await().atMost(WAIT);
+
+        PartnerApiStub.server.verify(postRequestedFor(urlEqualTo("/api/v2/partners/partner-1/webhook_url"))
+                .withRequestBody(equalToJson("{\"webhook_url\":\"https://hooks.example/main\","
+                        + "\"headers\":{\"X-Hook-Token\":\"fake-header-value\"}}")));
+        PartnerApiStub.server.verify(postRequestedFor(urlEqualTo("/api/v2/partners/partner-1/webhook_url"))
+                .withRequestBody(equalToJson("{\"webhook_url\":\"https://hooks.example/plain\"}")));
+        assertThat(new WebhookHeader("X-Hook-Token", "fake-header-value").toString())
+                .doesNotContain("fake-header-value");
+    }
+
     private static <T extends Throwable> T failureOf(io.smallrye.mutiny.Uni<?> call, Class<T> type) {
         return catchThrowableOfType(type, () -> call.await().atMost(WAIT));
     }
