@@ -107,7 +107,11 @@ public class ProvisioningWorker {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
         context.runOnContext(ignored -> attempt(lease)
-                .onTermination().invoke(() -> unreserve(1))
+                .onTermination().invoke(() -> {
+                    unreserve(1);
+                    // The freed slot goes to the next due claim now rather than at the next poll.
+                    context.runOnContext(next -> runDue().subscribe().with(done -> { }));
+                })
                 .subscribe().with(done -> { }, failure -> LOG.warnf(
                         "Attempt %d for channel %s stopped without an outcome; its claim is resumed when the lease "
                                 + "ends: %s", lease.attempt(), lease.channelId(), failure.toString())));
