@@ -1,6 +1,7 @@
 package org.partnerhub.onboarding.keys;
 
-import java.util.Optional;
+import java.util.List;
+import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,13 +11,15 @@ import org.partnerhub.onboarding.events.lifecycle.ChannelPermissionRevoked;
 import org.partnerhub.onboarding.hubapi.HubApiException;
 import org.partnerhub.onboarding.hubapi.PartnerApi;
 import org.partnerhub.onboarding.keys.store.ClaimLedger;
+import org.partnerhub.onboarding.keys.store.KeyToDelete;
 
 import io.smallrye.mutiny.Uni;
 
 /**
- * Withdraws a channel's key when the partner loses permission; with {@code onboarding.keys.delete-on-revoke} it is
- * also deleted at 360dialog first. A failed deletion does not stop the withdrawal: the key is no longer handed out
- * either way, and the event says whether it was deleted.
+ * Withdraws a channel's key when the partner loses permission: first in the database under the claim's lock, so no
+ * attempt can store a live key afterwards, then, with {@code onboarding.keys.delete-on-revoke}, at 360dialog. A failed
+ * deletion does not undo the withdrawal: the key is no longer handed out either way, and the event says whether it
+ * was deleted.
  */
 @ApplicationScoped
 public class KeyRevocation {
@@ -29,26 +32,30 @@ public class KeyRevocation {
     @Inject
     PartnerApi partnerApi;
 
-    @Inject
-    KeysConfig config;
-
     public Uni<Void> revoke(ChannelPermissionRevoked event) {
-        return ledger.liveKeyId(event.hubId(), event.channelId())
-                .chain(keyId -> deleteAtHub(event, keyId))
-                .chain(deleted -> ledger.revoke(event, deleted))
+        return ledger.revoke(event).chain(this::delete)
                 .invoke(() -> LOG.infof("Permission for channel %s revoked; its key is withdrawn", event.channelId()));
     }
 
-    private Uni<Boolean> deleteAtHub(ChannelPermissionRevoked event, Optional<String> keyId) {
-        if (!config.deleteOnRevoke() || keyId.isEmpty()) {
-            return Uni.createFrom().item(false);
+    /** Deletes withdrawn keys at 360dialog one by one and reports each; safe to repeat (404 counts as deleted). */
+    public Uni<Void> delete(List<KeyToDelete> keys) {
+        Executor onContext = OnContext.current();
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (KeyToDelete key : keys) {
+            done = done.chain(() -> deleteAtHub(key).emitOn(onContext)
+                    .chain(deleted -> ledger.deletionTried(key, deleted)));
         }
-        return partnerApi.hub(event.hubId()).deleteApiKey(event.channelId(), keyId.get())
+        return done;
+    }
+
+    private Uni<Boolean> deleteAtHub(KeyToDelete key) {
+        return Uni.createFrom().deferred(() -> partnerApi.hub(key.hubId()).deleteApiKey(key.channelId(), key.keyId()))
                 .replaceWith(true)
-                .onFailure(HubApiException.class).recoverWithItem(failure -> {
-                    boolean gone = ((HubApiException) failure).status().orElse(0) == 404;
+                .onFailure().recoverWithItem(failure -> {
+                    boolean gone = failure instanceof HubApiException hubFailure
+                            && hubFailure.status().orElse(0) == 404;
                     if (!gone) {
-                        LOG.warnf("Key %s of channel %s stays at 360dialog: %s", keyId.get(), event.channelId(),
+                        LOG.warnf("Key %s of channel %s stays at 360dialog: %s", key.keyId(), key.channelId(),
                                 failure.getMessage());
                     }
                     return gone;

@@ -18,6 +18,22 @@ public interface KeysConfig {
 
     Retry retry();
 
+    CreationBudget creationBudget();
+
+    /**
+     * How long a 400 from 360dialog saying the channel is not running yet is retried (it lags behind the webhook
+     * that said running); after that it fails the claim like any other 4xx.
+     */
+    @WithDefault("10m")
+    Duration notRunningGrace();
+
+    /**
+     * How often one replica looks for channels that are running and permitted (as {@code channel.state} last said)
+     * without a claim, in case their trigger on {@code channel.events} never arrived.
+     */
+    @WithDefault("1m")
+    Duration sweepInterval();
+
     /** How often due claims and unpublished events are looked for; the scheduler's minimum is one second. */
     @WithDefault("1s")
     Duration pollInterval();
@@ -29,6 +45,20 @@ public interface KeysConfig {
 
         /** Base64 AES key material (16, 24 or 32 bytes) by key id; old ids stay while rows still use them. */
         Map<String, String> keys();
+    }
+
+    /**
+     * Caps key creations per claim: each creation revokes the channel's earlier keys at 360dialog, so a slow or
+     * failing Partner API must not turn timeouts into a stream of creations. Once spent, the claim waits
+     * ({@code WAITING}) until the window ends.
+     */
+    interface CreationBudget {
+
+        @WithDefault("3")
+        int creations();
+
+        @WithDefault("1h")
+        Duration window();
     }
 
     interface Retry {

@@ -1,20 +1,28 @@
 package org.partnerhub.onboarding.keys;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.partnerhub.onboarding.hubapi.CallRefused;
 import org.partnerhub.onboarding.hubapi.ChannelApiKey;
+import org.partnerhub.onboarding.hubapi.HubApiConfig;
 import org.partnerhub.onboarding.hubapi.HubApiException;
 import org.partnerhub.onboarding.hubapi.HubClient;
 import org.partnerhub.onboarding.hubapi.PartnerApi;
 import org.partnerhub.onboarding.keys.domain.AttemptFailure;
+import org.partnerhub.onboarding.keys.domain.ClaimRules.Admission;
 import org.partnerhub.onboarding.keys.domain.KeyAdoption;
 import org.partnerhub.onboarding.keys.domain.Lease;
 import org.partnerhub.onboarding.keys.store.ClaimLedger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
@@ -24,13 +32,14 @@ import io.vertx.core.Vertx;
 
 /**
  * Works through due claims: the schedule lives in the claims' {@code next_attempt_at}, so it survives restarts, and
- * each attempt runs on its own, so a slow channel does not hold up the others.
+ * each attempt runs on its own, so a slow channel does not hold up the others. A replica leases no more claims than it
+ * has Partner API slots, so a leased claim does not spend its lease queueing behind others.
  */
 @ApplicationScoped
 public class ProvisioningWorker {
 
     private static final Logger LOG = Logger.getLogger(ProvisioningWorker.class);
-    private static final int BATCH = 20;
+    static final String CLAIMS = "claims";
 
     @Inject
     ClaimLedger ledger;
@@ -39,18 +48,58 @@ public class ProvisioningWorker {
     PartnerApi partnerApi;
 
     @Inject
+    HubApiConfig hubApi;
+
+    @Inject
+    KeyRevocation revocation;
+
+    @Inject
     ProvisioningFaults faults;
+
+    @Inject
+    Progress progress;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    Clock clock;
 
     @Inject
     Vertx vertx;
 
+    private int inFlight;
+
     @Scheduled(every = "${onboarding.keys.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> runDue() {
-        return ledger.leaseDue(BATCH)
-                .invoke(leases -> leases.forEach(this::start))
-                .onFailure().invoke(failure -> LOG.warnf("Looking for due claims failed: %s", failure.toString()))
+        int reserved = reserve();
+        return ledger.leaseDue(reserved)
+                .invoke(leases -> {
+                    unreserve(reserved - leases.size());
+                    leases.forEach(this::start);
+                    progress.progressed(CLAIMS);
+                })
+                .onFailure().invoke(failure -> {
+                    unreserve(reserved);
+                    progress.stalled(CLAIMS, failure);
+                    LOG.warnf("Looking for due claims failed: %s", failure.toString());
+                })
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
+    }
+
+    /**
+     * Slots free for new attempts. The cap is per replica and equals one hub's concurrency: with several hubs it is
+     * conservative, never over the Partner API's limit.
+     */
+    private synchronized int reserve() {
+        int free = Math.max(0, hubApi.maxConcurrency() - inFlight);
+        inFlight += free;
+        return free;
+    }
+
+    private synchronized void unreserve(int slots) {
+        inFlight -= slots;
     }
 
     private void start(Lease lease) {
@@ -58,25 +107,59 @@ public class ProvisioningWorker {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
         context.runOnContext(ignored -> attempt(lease)
+                .onTermination().invoke(() -> {
+                    unreserve(1);
+                    // The freed slot goes to the next due claim now rather than at the next poll.
+                    context.runOnContext(next -> runDue().subscribe().with(done -> { }));
+                })
                 .subscribe().with(done -> { }, failure -> LOG.warnf(
                         "Attempt %d for channel %s stopped without an outcome; its claim is resumed when the lease "
                                 + "ends: %s", lease.attempt(), lease.channelId(), failure.toString())));
     }
 
     private Uni<Void> attempt(Lease lease) {
+        Executor onContext = OnContext.current();
         HubClient hub;
         try {
             hub = partnerApi.hub(lease.hubId());
         } catch (IllegalArgumentException unknownHub) {
-            return ledger.recordFailure(lease, AttemptFailure.permanent(unknownHub.getMessage()));
+            return ledger.recordFailure(lease, new AttemptFailure.Permanent(unknownHub.getMessage()), false);
         }
-        return ownKeyAtHub(hub, lease)
+        AtomicBoolean sent = new AtomicBoolean();
+        return ownKeyAtHub(hub, lease).emitOn(onContext)
                 .chain(adopted -> adopted.isPresent()
                         ? Uni.createFrom().item(adopted.get())
-                        : hub.createApiKey(lease.channelId()).invoke(() -> faults.afterKeyCreated(lease)))
+                        : create(hub, lease, sent, onContext).emitOn(onContext)
+                                .invoke(() -> faults.afterKeyCreated(lease)))
                 .chain(key -> ledger.recordKey(lease, key))
-                .onFailure(HubApiException.class)
-                .recoverWithUni(failure -> ledger.recordFailure(lease, AttemptFailure.of((HubApiException) failure)));
+                .chain(toDelete -> revocation.delete(toDelete.stream().toList()))
+                .onFailure(CallRefused.class).recoverWithNull()
+                .onFailure(HubApiException.class).recoverWithUni(failure -> {
+                    HubApiException hubFailure = (HubApiException) failure;
+                    return ledger.recordFailure(lease, AttemptFailure.of(hubFailure, sent.get()),
+                            sent.get() && hubFailure.status().isPresent());
+                });
+    }
+
+    /**
+     * The creation, fenced: once the call holds a slot (and after any re-login) the ledger checks that this attempt
+     * still holds the claim with a live lease and renews the lease for the call; only then is the POST sent.
+     */
+    private Uni<ChannelApiKey> create(HubClient hub, Lease lease, AtomicBoolean sent, Executor onContext) {
+        Duration maxWait = Duration.between(clock.instant(), lease.leaseUntil());
+        return hub.createApiKey(lease.channelId(), maxWait.isNegative() ? Duration.ZERO : maxWait,
+                () -> Uni.createFrom().deferred(() -> ledger.admit(lease)).runSubscriptionOn(onContext)
+                        .map(admission -> switch (admission) {
+                            case Admission.Create admitted -> {
+                                sent.set(true);
+                                yield admitted.timeout();
+                            }
+                            case Admission.Wait wait -> {
+                                registry.counter("keys.claims.waited").increment();
+                                throw new CallRefused(wait.reason());
+                            }
+                            case Admission.Fenced fenced -> throw new CallRefused(fenced.reason());
+                        }));
     }
 
     private Uni<Optional<ChannelApiKey>> ownKeyAtHub(HubClient hub, Lease lease) {

@@ -46,6 +46,13 @@ final class ChannelEventsProducer implements AutoCloseable {
                 CloudEventHeaders.asKafkaHeaders(event, "/channel-state")));
     }
 
+    /** Publishes the channel's snapshot on {@code channel.state}, as channel-state does after every change. */
+    void sendSnapshot(String channelId, long version) {
+        ChannelSnapshot snapshot = snapshot(channelId, ChannelStage.RUNNING, PermissionState.GRANTED, version);
+        producer.send(new ProducerRecord<>("channel.state", null, snapshot.key(), codec.encode(snapshot),
+                CloudEventHeaders.asKafkaHeaders(snapshot, "/channel-state")));
+    }
+
     void flush() {
         producer.flush();
     }

@@ -1,11 +1,20 @@
 package org.partnerhub.onboarding.keys;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -19,6 +28,8 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(DeleteOnRevokeTest.DeleteOnRevoke.class)
 class DeleteOnRevokeTest {
+
+    private static final String TOKEN = "Bearer fake-token-one";
 
     public static class DeleteOnRevoke implements QuarkusTestProfile {
 
@@ -46,6 +57,53 @@ class DeleteOnRevokeTest {
 
             assertThat(revoked).contains("\"deletedAtHub\":true");
             PartnerApiStub.server.verify(1, deleteRequestedFor(urlEqualTo(key)));
+        }
+    }
+
+    @Test
+    void aKeyWhoseAnswerArrivesAfterTheRevocationIsNeverHandedOutAndIsDeleted() {
+        String channel = "revoked-in-flight-1";
+        PartnerApiStub.stubHubKeys(channel, 1_800);
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+
+        try (ChannelEventsProducer events = new ChannelEventsProducer(bootstrap);
+                ApiKeyEventsReader apiKeyEvents = new ApiKeyEventsReader(bootstrap)) {
+            events.send(ChannelEventsProducer.running(channel, ChannelStage.RUNNING, 3));
+            // 360dialog has created the key; its answer is still on the way when the revocation comes.
+            await().atMost(ApiKeyEventsReader.PATIENCE).until(() -> PartnerApiStub.keys.creations(channel) == 1);
+            events.send(ChannelEventsProducer.revoked(channel, 4));
+
+            String revoked = ApiKeyEventsReader.value(apiKeyEvents.await(channel, "revoked"));
+
+            String key = "key-" + channel + "-1";
+            assertThat(revoked).contains("\"keyId\":\"" + key + "\"").contains("\"deletedAtHub\":true");
+            assertThat(PartnerApiStub.keys.wasDeleted(key)).isTrue();
+            assertThat(apiKeyEvents.of(channel, "provisioned")).isEmpty();
+            given().header("Authorization", TOKEN).get("/channels/{id}/api-key", channel).then().statusCode(410);
+        }
+    }
+
+    @Test
+    void aRevocationBeforeTheCreationIsSentStopsIt() {
+        String channel = "revoked-before-post-1";
+        String path = PartnerApiStub.keysPath(channel);
+        // The first creation fails at once; the second attempt first lists the channel's keys, slowly.
+        PartnerApiStub.server.stubFor(post(path).willReturn(aResponse().withStatus(503)));
+        PartnerApiStub.server.stubFor(get(path).willReturn(okJson("{\"api_keys\":[]}").withFixedDelay(1_500)));
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+
+        try (ChannelEventsProducer events = new ChannelEventsProducer(bootstrap)) {
+            events.send(ChannelEventsProducer.running(channel, ChannelStage.RUNNING, 3));
+            await().atMost(ApiKeyEventsReader.PATIENCE).until(() -> !PartnerApiStub.server.findAll(
+                    getRequestedFor(urlEqualTo(path))).isEmpty());
+            events.send(ChannelEventsProducer.revoked(channel, 4));
+
+            await().atMost(ApiKeyEventsReader.PATIENCE).until(() -> TestDatabase.query(
+                    "select status from key_claim where channel_id = ?", channel).equals(List.of("REVOKED")));
+            // The listing's answer comes after the revocation; the fence then sends no second creation.
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> PartnerApiStub.server
+                    .findAll(postRequestedFor(urlEqualTo(path))).size() == 1);
+            given().header("Authorization", TOKEN).get("/channels/{id}/api-key", channel).then().statusCode(404);
         }
     }
 }

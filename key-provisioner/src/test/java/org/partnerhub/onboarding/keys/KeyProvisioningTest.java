@@ -142,6 +142,26 @@ class KeyProvisioningTest extends ChannelEventsTest {
     }
 
     @Test
+    void a400SayingTheChannelIsNotRunningYetIsRetriedWithinTheGrace() throws Exception {
+        String channel = "lagging-1";
+        String path = keysPath(channel);
+        PartnerApiStub.server.stubFor(get(path).willReturn(okJson("{\"api_keys\":[]}")));
+        PartnerApiStub.server.stubFor(post(path).inScenario(channel).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"meta\":{\"success\":false,\"developer_message\":\"Channel is not running\"}}"))
+                .willSetStateTo("running"));
+        PartnerApiStub.server.stubFor(post(path).inScenario(channel).whenScenarioStateIs("running")
+                .willReturn(PartnerApiStub.created(channel)));
+
+        events.send(ChannelEventsProducer.running(channel, ChannelStage.RUNNING, 4));
+
+        awaitEvent(channel, "provisioned");
+        assertThat(ApiKeyEventsReader.value(apiKeyEvents.of(channel, "failed").getFirst()))
+                .contains("\"permanent\":false").contains("Channel is not running");
+        PartnerApiStub.server.verify(2, postRequestedFor(urlEqualTo(path)));
+    }
+
+    @Test
     void aChannelThatIsNotRunningCausesNoCallAtAll() throws Exception {
         String idle = "not-running-1";
         String next = "running-after-1";

@@ -1,9 +1,11 @@
 package org.partnerhub.onboarding.keys;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import java.util.Map;
 
@@ -21,10 +23,14 @@ public class PartnerApiStub implements QuarkusTestResourceLifecycleManager {
 
     public static final String PARTNER = "/api/v2/partners/partner-1";
     public static WireMockServer server;
+    /** The key store behind stubs that name {@link HubKeys#NAME}. */
+    static HubKeys keys;
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        keys = new HubKeys();
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().extensions(keys)
+                .containerThreads(80));
         server.start();
         server.stubFor(get(PARTNER + "/webhook_url").willReturn(okJson("{\"webhook_url\":\"https://old.example/hook\"}")));
         server.stubFor(get(PARTNER).willReturn(okJson(
@@ -46,6 +52,15 @@ public class PartnerApiStub implements QuarkusTestResourceLifecycleManager {
         return aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"id\":\"key-"
                 + channel + "\",\"api_key\":\"fake-secret-" + channel + "\",\"address\":\"https://waba.example\","
                 + "\"app_id\":\"app-" + channel + "\"}");
+    }
+
+    /** The channel's keys live in {@link #keys}; creations are answered after {@code createDelayMs}. */
+    static void stubHubKeys(String channel, int createDelayMs) {
+        server.stubFor(post(keysPath(channel))
+                .willReturn(aResponse().withFixedDelay(createDelayMs).withTransformers(HubKeys.NAME)));
+        server.stubFor(get(keysPath(channel)).willReturn(aResponse().withTransformers(HubKeys.NAME)));
+        server.stubFor(delete(urlPathMatching(keysPath(channel) + "/.*"))
+                .willReturn(aResponse().withTransformers(HubKeys.NAME)));
     }
 
     @Override

@@ -29,10 +29,15 @@ public record Backoff(int maxAttempts, Duration initialDelay, Duration maxDelay)
         if (attemptsMade >= maxAttempts) {
             return Optional.empty();
         }
+        return Optional.of(delay(attemptsMade, retryAfter, random));
+    }
+
+    /** The wait after {@code attemptsMade} attempts, whether or not the attempts are used up. */
+    public Duration delay(int attemptsMade, Optional<Duration> retryAfter, RandomGenerator random) {
         int doublings = Math.min(Math.max(attemptsMade - 1, 0), 30);
         long ceiling = Math.min(maxDelay.toMillis(), initialDelay.toMillis() << doublings);
         long jittered = ceiling / 2 + (ceiling > 1 ? random.nextLong(ceiling - ceiling / 2) : 0);
         Duration delay = Duration.ofMillis(jittered);
-        return Optional.of(retryAfter.filter(wait -> wait.compareTo(delay) > 0).orElse(delay));
+        return retryAfter.filter(wait -> wait.compareTo(delay) > 0).orElse(delay);
     }
 }

@@ -6,6 +6,11 @@ public enum ClaimStatus {
     PENDING,
     /** An attempt is talking to 360dialog; if its lease runs out, the attempt died and the claim is resumed. */
     CALLING,
+    /**
+     * The channel's creation budget for the window is spent (creations whose answers were lost or slow): no creation
+     * until {@code next_attempt_at}, when the window ends. Counted by the metric {@code keys.claims.waited}.
+     */
+    WAITING,
     PROVISIONED,
     /** Permanently failed or out of attempts; an operator's retry or a new permission grant tries again. */
     FAILED,

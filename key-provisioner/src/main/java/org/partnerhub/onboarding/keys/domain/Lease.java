@@ -5,9 +5,11 @@ import java.util.UUID;
 
 /**
  * One attempt's hold on a claim. The attempt number tells a late attempt whose lease ran out apart from the one that
- * took over; {@code claimedAt} bounds which keys at 360dialog the claim may have created.
+ * took over; {@code claimedAt} bounds which keys at 360dialog the claim may have created. {@code leaseUntil} is when
+ * the lease ran out as taken; the fence before the creation renews it in the database, not here.
  */
-public record Lease(UUID claimId, String hubId, String channelId, String clientId, int attempt, Instant claimedAt) {
+public record Lease(UUID claimId, String hubId, String channelId, String clientId, int attempt, Instant claimedAt,
+        Instant leaseUntil) {
 
     /**
      * Attempts after the first may follow one whose outcome is unknown, so they look at 360dialog first. A retried

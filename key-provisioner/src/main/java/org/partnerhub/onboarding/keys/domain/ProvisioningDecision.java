@@ -22,13 +22,20 @@ public sealed interface ProvisioningDecision {
      *     an event from before it describes a permission that no longer exists
      */
     static ProvisioningDecision decide(ChannelSnapshot snapshot, long eventVersion, Optional<Long> lastRevokedAt) {
-        if (snapshot.stage() != ChannelStage.RUNNING && snapshot.stage() != ChannelStage.LIVE) {
-            return new Ignore("channel is " + snapshot.stage().name().toLowerCase() + ", not running");
+        return decide(snapshot.stage(), snapshot.permission().state(), snapshot.apiKey().state(), eventVersion,
+                lastRevokedAt);
+    }
+
+    /** The same rule on the parts of a snapshot, as the sweep keeps them. */
+    static ProvisioningDecision decide(ChannelStage stage, PermissionState permission, ApiKeyState apiKey,
+            long eventVersion, Optional<Long> lastRevokedAt) {
+        if (stage != ChannelStage.RUNNING && stage != ChannelStage.LIVE) {
+            return new Ignore("channel is " + stage.name().toLowerCase() + ", not running");
         }
-        if (snapshot.permission().state() != PermissionState.GRANTED) {
-            return new Ignore("permission is " + snapshot.permission().state().name().toLowerCase());
+        if (permission != PermissionState.GRANTED) {
+            return new Ignore("permission is " + permission.name().toLowerCase());
         }
-        if (snapshot.apiKey().state() == ApiKeyState.PROVISIONED) {
+        if (apiKey == ApiKeyState.PROVISIONED) {
             return new Ignore("the channel already has a live key");
         }
         if (lastRevokedAt.filter(revoked -> revoked >= eventVersion).isPresent()) {

@@ -17,6 +17,7 @@ public sealed interface RetryOutcome {
         public String reason() {
             return "the claim is " + status + ": " + switch (status) {
                 case PENDING, CALLING -> "an attempt is in progress or due";
+                case WAITING -> "it waits for the channel's creation budget; an attempt is due when it refills";
                 case PROVISIONED -> "the key is already provisioned";
                 case REVOKED -> "the permission was revoked; the next grant takes a new claim";
                 // It was not FAILED when the retry looked, only when it read the claim back.

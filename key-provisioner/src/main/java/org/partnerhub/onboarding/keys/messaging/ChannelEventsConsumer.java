@@ -16,6 +16,7 @@ import org.partnerhub.onboarding.events.lifecycle.ChannelPermissionRevoked;
 import org.partnerhub.onboarding.events.lifecycle.ChannelRunning;
 import org.partnerhub.onboarding.events.lifecycle.ChannelTransition;
 import org.partnerhub.onboarding.keys.KeyRevocation;
+import org.partnerhub.onboarding.keys.Progress;
 import org.partnerhub.onboarding.keys.ProvisioningWorker;
 import org.partnerhub.onboarding.keys.store.ClaimLedger;
 
@@ -23,7 +24,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Reads {@code channel.events}: running or permission-granted may take a claim, permission-revoked withdraws the key.
- * A record that cannot be decoded goes to {@code channel.events.dlq}; types this service does not act on are skipped.
+ * Only a record that cannot be decoded goes to {@code channel.events.dlq}; a failure while acting on one (PostgreSQL
+ * or Kafka unavailable) is retried until it succeeds ({@link Persistently}). Types this service does not act on are
+ * skipped.
  */
 @ApplicationScoped
 public class ChannelEventsConsumer {
@@ -41,19 +44,23 @@ public class ChannelEventsConsumer {
     @Inject
     ProvisioningWorker worker;
 
+    @Inject
+    Progress progress;
+
     @Incoming("channel-events")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
         CloudEventMetadata metadata = CloudEventMetadata.from(record.headers());
         if (!acted(metadata.type())) {
             return Uni.createFrom().voidItem();
         }
+        // Thrown here, a decoding failure fails the message and the failure strategy dead-letters it.
         Event event = codec.decode(metadata, record.value());
-        return switch (event) {
+        return Persistently.handle("channel.events", progress, () -> switch (event) {
             case ChannelRunning running -> claim(running);
             case ChannelPermissionGranted granted -> claim(granted);
             case ChannelPermissionRevoked revoked -> revocation.revoke(revoked);
             default -> Uni.createFrom().voidItem();
-        };
+        });
     }
 
     private static boolean acted(String ceType) {

@@ -1,7 +1,6 @@
 package org.partnerhub.onboarding.keys.store;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,18 +10,27 @@ import java.util.random.RandomGenerator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 import org.partnerhub.onboarding.events.apikey.ApiKeyFailed;
 import org.partnerhub.onboarding.events.apikey.ApiKeyProvisioned;
 import org.partnerhub.onboarding.events.apikey.ApiKeyRevoked;
 import org.partnerhub.onboarding.events.lifecycle.ChannelTransition;
+import org.partnerhub.onboarding.events.state.ApiKeyState;
+import org.partnerhub.onboarding.events.state.ChannelStage;
+import org.partnerhub.onboarding.events.state.PermissionState;
 import org.partnerhub.onboarding.hubapi.ChannelApiKey;
 import org.partnerhub.onboarding.hubapi.HubApiConfig;
 import org.partnerhub.onboarding.keys.KeysConfig;
 import org.partnerhub.onboarding.keys.crypto.KeyCipher;
 import org.partnerhub.onboarding.keys.domain.AttemptFailure;
 import org.partnerhub.onboarding.keys.domain.Backoff;
+import org.partnerhub.onboarding.keys.domain.ClaimRules;
+import org.partnerhub.onboarding.keys.domain.ClaimRules.AfterFailure;
+import org.partnerhub.onboarding.keys.domain.ClaimRules.Admission;
+import org.partnerhub.onboarding.keys.domain.ClaimRules.Arrival;
+import org.partnerhub.onboarding.keys.domain.ClaimRules.Take;
 import org.partnerhub.onboarding.keys.domain.ClaimStatus;
 import org.partnerhub.onboarding.keys.domain.Lease;
 import org.partnerhub.onboarding.keys.domain.ProvisioningDecision;
@@ -34,13 +42,18 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The claims, stored keys and their events in PostgreSQL. Each method is one transaction, so a state change and the
- * event reporting it are committed together or not at all.
+ * event reporting it are committed together or not at all. Every method that changes a claim first locks its row
+ * ({@code SELECT ... FOR UPDATE}), asks {@link ClaimRules} and writes the decision: two replicas, a revocation and a
+ * late attempt are serialised on that lock, and the attempt number and lease in the row fence off stale attempts.
  */
 @ApplicationScoped
 public class ClaimLedger {
 
     private static final Logger LOG = Logger.getLogger(ClaimLedger.class);
     static final String REVOKED_REASON = "permission revoked";
+    /** The advisory lock of the sweep: any number no other code in this database uses. */
+    private static final long SWEEP_LOCK = 0x6b65797377656570L;
+    private static final int SWEEP_BATCH = 500;
 
     private final RandomGenerator random = RandomGenerator.getDefault();
 
@@ -72,33 +85,95 @@ public class ClaimLedger {
                 LOG.debugf("No key for channel %s on %s: %s", event.channelId(), event.type(), ignore.reason());
                 return Uni.createFrom().item(false);
             }
-            Instant now = clock.instant();
-            // ON CONFLICT: a claim for this permission exists already, which is the exactly-once rule doing its job.
-            return Panache.getSession().chain(session -> session.createNativeQuery("""
-                    insert into key_claim (id, hub_id, channel_id, client_id, tenant, granted_version, status,
-                                           attempts, next_attempt_at, created_at, updated_at)
-                    values (:id, :hub, :channel, :client, :tenant, :version, 'PENDING', 0, :now, :now, :now)
-                    on conflict do nothing""")
-                    .setParameter("id", UUID.randomUUID())
-                    .setParameter("hub", event.hubId())
-                    .setParameter("channel", event.channelId())
-                    .setParameter("client", event.snapshot().clientId())
-                    .setParameter("tenant", event.snapshot().tenant())
-                    .setParameter("version", event.version())
-                    .setParameter("now", now)
-                    .executeUpdate())
-                    .map(inserted -> inserted == 1);
+            return insertClaim(event.hubId(), event.channelId(), event.snapshot().clientId(),
+                    event.snapshot().tenant(), event.version());
         });
     }
 
-    /** Hands out up to {@code max} due claims, including ones whose attempt died without recording an outcome. */
+    /** ON CONFLICT: a claim for this permission exists already, which is the exactly-once rule doing its job. */
+    private Uni<Boolean> insertClaim(String hubId, String channelId, String clientId, String tenant, long version) {
+        Instant now = clock.instant();
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into key_claim (id, hub_id, channel_id, client_id, tenant, granted_version, status, attempts,
+                                       next_attempt_at, created_at, updated_at)
+                values (:id, :hub, :channel, :client, :tenant, :version, 'PENDING', 0, :now, :now, :now)
+                on conflict do nothing""")
+                .setParameter("id", UUID.randomUUID())
+                .setParameter("hub", hubId)
+                .setParameter("channel", channelId)
+                .setParameter("client", clientId)
+                .setParameter("tenant", tenant)
+                .setParameter("version", version)
+                .setParameter("now", now)
+                .executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
+
+    /**
+     * Finds channels that {@code channel.state} last showed running and permitted without a claim here, and claims
+     * them. One replica at a time sweeps (a transaction-scoped advisory lock); the claims themselves are safe anyway
+     * (the unique index), the lock only saves the others the work.
+     *
+     * @return how many channels were claimed
+     */
+    @WithTransaction
+    public Uni<Integer> claimMissing() {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "select pg_try_advisory_xact_lock(" + SWEEP_LOCK + ")", Boolean.class).getSingleResult()
+                .chain(mine -> !mine ? Uni.createFrom().item(0) : session.createNativeQuery("""
+                        select v.hub_id, v.channel_id, v.client_id, v.version, v.stage, v.permission, v.api_key,
+                               (select max(r.revoked_version) from key_claim r
+                                where r.hub_id = v.hub_id and r.channel_id = v.channel_id),
+                               v.tenant
+                        from channel_view v
+                        where v.stage in ('RUNNING', 'LIVE') and v.permission = 'GRANTED' and v.api_key <> 'PROVISIONED'
+                          and not exists (select 1 from key_claim c where c.hub_id = v.hub_id
+                                          and c.channel_id = v.channel_id and c.status <> 'REVOKED')
+                        limit :max""", Object[].class)
+                        .setParameter("max", SWEEP_BATCH)
+                        .getResultList()
+                        .chain(rows -> {
+                            Uni<Integer> claimed = Uni.createFrom().item(0);
+                            for (Object[] row : rows) {
+                                claimed = claimed.chain(count -> claimSwept(row).map(taken -> taken ? count + 1 : count));
+                            }
+                            return claimed;
+                        })));
+    }
+
+    private Uni<Boolean> claimSwept(Object[] row) {
+        String hubId = (String) row[0];
+        String channelId = (String) row[1];
+        long version = ((Number) row[3]).longValue();
+        Optional<Long> lastRevoked = Optional.ofNullable((Number) row[7]).map(Number::longValue);
+        ProvisioningDecision decision = ProvisioningDecision.decide(ChannelStage.valueOf((String) row[4]),
+                PermissionState.valueOf((String) row[5]), ApiKeyState.valueOf((String) row[6]), version, lastRevoked);
+        if (decision instanceof ProvisioningDecision.Ignore) {
+            return Uni.createFrom().item(false);
+        }
+        return insertClaim(hubId, channelId, (String) row[2], (String) row[8], version).invoke(taken -> {
+            if (taken) {
+                LOG.warnf("Sweep: channel %s is running and permitted (version %d) but had no claim; claimed it",
+                        channelId, version);
+            }
+        });
+    }
+
+    /**
+     * Hands out up to {@code max} due claims, including ones whose attempt died without recording an outcome. Rows are
+     * locked and skipped when another replica holds them, so each due claim goes to one attempt.
+     */
     @WithTransaction
     public Uni<List<Lease>> leaseDue(int max) {
+        if (max < 1) {
+            return Uni.createFrom().item(List.of());
+        }
         Instant now = clock.instant();
-        Instant leaseUntil = now.plus(leaseDuration());
+        ClaimRules rules = rules();
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 select * from key_claim
-                where (status = 'PENDING' and next_attempt_at <= :now) or (status = 'CALLING' and lease_until < :now)
+                where (status in ('PENDING', 'WAITING') and next_attempt_at <= :now)
+                   or (status = 'CALLING' and lease_until < :now)
                 order by next_attempt_at
                 limit :max
                 for update skip locked""", KeyClaim.class)
@@ -110,82 +185,144 @@ public class ClaimLedger {
                     Uni<Void> reports = Uni.createFrom().voidItem();
                     for (KeyClaim claim : claims) {
                         claim.updatedAt = now;
-                        if (claim.status == ClaimStatus.CALLING
-                                && claim.attemptsSinceRetry() >= config.retry().maxAttempts()) {
-                            // Attempts that keep dying (a crash loop) must not go on for ever either.
-                            ApiKeyFailed failed = giveUp(claim, now);
-                            reports = reports.chain(() -> outbox.add(failed));
-                        } else {
-                            claim.status = ClaimStatus.CALLING;
-                            claim.attempts++;
-                            claim.leaseUntil = leaseUntil;
-                            leases.add(new Lease(claim.id, claim.hubId, claim.channelId, claim.clientId,
-                                    claim.attempts, claim.createdAt));
+                        switch (rules.take(claim.state(), now)) {
+                            case Take.GiveUp giveUp -> {
+                                ApiKeyFailed failed = fail(claim, giveUp.reason(), now);
+                                reports = reports.chain(() -> outbox.add(failed));
+                            }
+                            case Take.Granted granted -> {
+                                claim.status = ClaimStatus.CALLING;
+                                claim.attempts = granted.attempt();
+                                claim.leaseUntil = granted.leaseUntil();
+                                leases.add(new Lease(claim.id, claim.hubId, claim.channelId, claim.clientId,
+                                        claim.attempts, claim.createdAt, claim.leaseUntil));
+                            }
                         }
                     }
                     return reports.replaceWith(leases);
                 });
     }
 
-    private static ApiKeyFailed giveUp(KeyClaim claim, Instant now) {
+    /**
+     * The fence before {@code POST .../api_keys}, asked while the call holds its Partner API slot: only an attempt that
+     * still holds its claim with a live lease may create, and its lease is renewed to cover the call and the
+     * recording of its result, so no other attempt can take the claim while the call may still be in flight.
+     */
+    @WithTransaction
+    public Uni<Admission> admit(Lease lease) {
+        return locked(lease.claimId()).map(claim -> {
+            Instant now = clock.instant();
+            Admission admission = rules().admit(claim.state(), lease.attempt(), now);
+            switch (admission) {
+                case Admission.Create create -> {
+                    claim.leaseUntil = create.leaseUntil();
+                    claim.windowStartedAt = create.windowStartedAt();
+                    claim.creationsInWindow = create.creationsInWindow();
+                    claim.updatedAt = now;
+                }
+                case Admission.Wait wait -> {
+                    claim.status = ClaimStatus.WAITING;
+                    claim.nextAttemptAt = wait.until();
+                    claim.leaseUntil = null;
+                    claim.lastError = wait.reason();
+                    claim.updatedAt = now;
+                    LOG.warnf("Key for channel %s: %s", claim.channelId, wait.reason());
+                }
+                case Admission.Fenced fenced -> LOG.infof("Attempt %d for channel %s sends nothing: %s",
+                        lease.attempt(), claim.channelId, fenced.reason());
+            }
+            return admission;
+        });
+    }
+
+    /**
+     * Stores the key encrypted and reports it, if the attempt still holds its claim. A key arriving after its
+     * permission was revoked is stored withdrawn (never handed out); with delete-on-revoke it is returned to be
+     * deleted at 360dialog.
+     */
+    @WithTransaction
+    public Uni<Optional<KeyToDelete>> recordKey(Lease lease, ChannelApiKey key) {
+        return locked(lease.claimId()).chain(claim -> {
+            Instant now = clock.instant();
+            return switch (rules().keyArrived(claim.state(), lease.attempt(), now)) {
+                case Arrival.Store store -> {
+                    claim.status = ClaimStatus.PROVISIONED;
+                    claim.leaseUntil = null;
+                    claim.lastError = null;
+                    claim.notRunningSince = null;
+                    claim.updatedAt = now;
+                    yield store(claim, key, now, null).chain(() -> outbox.add(new ApiKeyProvisioned(claim.hubId,
+                            claim.channelId, claim.clientId, key.id(), key.address(), key.appId(),
+                            claim.id.toString(), now))).replaceWith(Optional.<KeyToDelete>empty());
+                }
+                case Arrival.Withdraw withdraw -> StoredApiKey.<StoredApiKey>findById(claim.id).chain(existing -> {
+                    LOG.infof("Key %s of channel %s arrived after its permission was revoked; it is withdrawn",
+                            key.id(), claim.channelId);
+                    if (existing != null) {
+                        return Uni.createFrom().item(Optional.<KeyToDelete>empty());
+                    }
+                    return store(claim, key, now, REVOKED_REASON).chain(stored -> reportWithdrawn(stored, now));
+                });
+                case Arrival.Discard discard -> {
+                    // Not stored: the attempt that owns the claim creates again, which revokes this key at 360dialog.
+                    LOG.warnf("Attempt %d for channel %s: key %s not stored: %s", lease.attempt(), claim.channelId,
+                            key.id(), discard.reason());
+                    yield Uni.createFrom().item(Optional.<KeyToDelete>empty());
+                }
+            };
+        });
+    }
+
+    /**
+     * Schedules the next attempt in the claim itself, or gives up; either way reports it.
+     *
+     * @param creationAnswered whether the attempt's creation was sent and 360dialog answered it with an error
+     */
+    @WithTransaction
+    public Uni<Void> recordFailure(Lease lease, AttemptFailure failure, boolean creationAnswered) {
+        return locked(lease.claimId()).chain(claim -> {
+            Instant now = clock.instant();
+            AfterFailure after = rules().failed(claim.state(), lease.attempt(), failure, creationAnswered, now,
+                    random);
+            return switch (after) {
+                case AfterFailure.Fenced fenced -> {
+                    LOG.infof("Attempt %d for channel %s: failure not recorded (%s): %s", lease.attempt(),
+                            claim.channelId, fenced.reason(), failure.reason());
+                    yield Uni.createFrom().voidItem();
+                }
+                case AfterFailure.Retry retry -> {
+                    claim.status = ClaimStatus.PENDING;
+                    claim.nextAttemptAt = retry.at();
+                    claim.leaseUntil = null;
+                    claim.lastError = retry.reason();
+                    count(claim, retry.counters());
+                    claim.updatedAt = now;
+                    LOG.infof("Key for channel %s, attempt %d: retrying at %s after: %s", claim.channelId,
+                            claim.attempts, retry.at(), retry.reason());
+                    yield outbox.add(new ApiKeyFailed(claim.hubId, claim.channelId, retry.reason(), false,
+                            claim.attempts, now, claim.id.toString()));
+                }
+                case AfterFailure.GiveUp giveUp -> {
+                    count(claim, giveUp.counters());
+                    yield outbox.add(fail(claim, giveUp.reason(), now));
+                }
+            };
+        });
+    }
+
+    private static void count(KeyClaim claim, ClaimRules.Counters counters) {
+        claim.creationsInWindow = counters.creationsInWindow();
+        claim.unansweredCreations = counters.unansweredCreations();
+        claim.notRunningSince = counters.notRunningSince();
+    }
+
+    private static ApiKeyFailed fail(KeyClaim claim, String reason, Instant now) {
         claim.status = ClaimStatus.FAILED;
         claim.leaseUntil = null;
-        claim.lastError = "gave up after " + claim.attempts + " attempts; the last ended without an outcome";
-        LOG.warnf("Key for channel %s: %s", claim.channelId, claim.lastError);
-        return new ApiKeyFailed(claim.hubId, claim.channelId, claim.lastError, true, claim.attempts, now,
-                claim.id.toString());
-    }
-
-    /** Stores the key encrypted and reports it; a key arriving after its permission was revoked is kept, withdrawn. */
-    @WithTransaction
-    public Uni<Void> recordKey(Lease lease, ChannelApiKey key) {
-        return KeyClaim.<KeyClaim>findById(lease.claimId()).chain(claim -> {
-            Instant now = clock.instant();
-            if (claim.status == ClaimStatus.REVOKED) {
-                return store(claim, key, now, REVOKED_REASON).chain(() -> outbox.add(new ApiKeyRevoked(claim.hubId,
-                        claim.channelId, key.id(), REVOKED_REASON, false, now)));
-            }
-            if (claim.status != ClaimStatus.CALLING || claim.attempts != lease.attempt()) {
-                // Our lease ran out and a later attempt owns the claim; it looks at 360dialog before creating.
-                LOG.warnf("Attempt %d for channel %s finished after its lease; key %s left to attempt %d",
-                        lease.attempt(), claim.channelId, key.id(), claim.attempts);
-                return Uni.createFrom().voidItem();
-            }
-            claim.status = ClaimStatus.PROVISIONED;
-            claim.leaseUntil = null;
-            claim.lastError = null;
-            claim.updatedAt = now;
-            return store(claim, key, now, null).chain(() -> outbox.add(new ApiKeyProvisioned(claim.hubId,
-                    claim.channelId, claim.clientId, key.id(), key.address(), key.appId(), claim.id.toString(), now)));
-        });
-    }
-
-    /** Schedules the next attempt in the claim itself, or gives up; either way reports it. */
-    @WithTransaction
-    public Uni<Void> recordFailure(Lease lease, AttemptFailure failure) {
-        return KeyClaim.<KeyClaim>findById(lease.claimId()).chain(claim -> {
-            if (claim.status != ClaimStatus.CALLING || claim.attempts != lease.attempt()) {
-                return Uni.createFrom().voidItem();
-            }
-            Instant now = clock.instant();
-            Optional<Duration> wait = failure.retryable()
-                    ? backoff().next(claim.attemptsSinceRetry(), failure.retryAfter(), random)
-                    : Optional.empty();
-            claim.lastError = failure.reason();
-            claim.leaseUntil = null;
-            claim.updatedAt = now;
-            wait.ifPresentOrElse(delay -> {
-                claim.status = ClaimStatus.PENDING;
-                claim.nextAttemptAt = now.plus(delay);
-            }, () -> claim.status = ClaimStatus.FAILED);
-            String reason = failure.retryable() && wait.isEmpty()
-                    ? "gave up after " + claim.attempts + " attempts: " + failure.reason()
-                    : failure.reason();
-            LOG.infof("Key for channel %s, attempt %d: %s", claim.channelId, claim.attempts,
-                    wait.map(delay -> "retrying in " + delay + " after: " + reason).orElse("failed: " + reason));
-            return outbox.add(new ApiKeyFailed(claim.hubId, claim.channelId, reason, wait.isEmpty(), claim.attempts,
-                    now, claim.id.toString()));
-        });
+        claim.lastError = reason;
+        claim.updatedAt = now;
+        LOG.warnf("Key for channel %s, attempt %d failed: %s", claim.channelId, claim.attempts, reason);
+        return new ApiKeyFailed(claim.hubId, claim.channelId, reason, true, claim.attempts, now, claim.id.toString());
     }
 
     /**
@@ -200,7 +337,7 @@ public class ClaimLedger {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 update key_claim
                 set status = 'PENDING', next_attempt_at = :now, lease_until = null, attempts_before_retry = attempts,
-                    updated_at = :now
+                    not_running_since = null, updated_at = :now
                 where channel_id = :channel and status = 'FAILED'""")
                 .setParameter("now", now)
                 .setParameter("channel", channelId)
@@ -216,43 +353,76 @@ public class ClaimLedger {
                 .map(claim -> new RetryOutcome.Retried(claim.lastError)).orElseThrow();
     }
 
-    /** The 360dialog id of the channel's key that is still handed out, if any. */
+    /**
+     * Ends the channel's current permission under the claim's row lock, so that no attempt records a key in between:
+     * the claim is revoked (a tombstone is written if there was none, so a late event from before the revocation
+     * cannot claim again) and a stored key is withdrawn. Without delete-on-revoke the withdrawal is reported here;
+     * with it, the key is returned to be deleted at 360dialog, with any other deletion of the channel still pending
+     * (a redelivered revocation after a crash finds them here).
+     */
     @WithTransaction
-    public Uni<Optional<String>> liveKeyId(String hubId, String channelId) {
-        return StoredApiKey.<StoredApiKey>find("hubId = ?1 and channelId = ?2 and revokedAt is null", hubId, channelId)
-                .firstResult()
-                .map(key -> Optional.ofNullable(key).map(stored -> stored.keyId));
+    public Uni<List<KeyToDelete>> revoke(ChannelTransition event) {
+        Instant now = clock.instant();
+        return KeyClaim.<KeyClaim>find("hubId = ?1 and channelId = ?2 and status <> ?3", event.hubId(),
+                event.channelId(), ClaimStatus.REVOKED).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .chain(found -> {
+                    if (found == null) {
+                        return tombstone(event, now).<KeyClaim>persist();
+                    }
+                    found.status = ClaimStatus.REVOKED;
+                    found.revokedVersion = event.version();
+                    found.leaseUntil = null;
+                    found.updatedAt = now;
+                    return StoredApiKey.<StoredApiKey>find("claimId = ?1 and revokedAt is null", found.id)
+                            .firstResult().chain(key -> key == null ? Uni.createFrom().voidItem()
+                                    : withdraw(key, now).replaceWithVoid())
+                            .replaceWith(found);
+                })
+                .chain(() -> StoredApiKey.<StoredApiKey>list("hubId = ?1 and channelId = ?2 and deletePending = true",
+                        event.hubId(), event.channelId()))
+                .map(pending -> pending.stream().map(KeyToDelete::of).toList());
+    }
+
+    private Uni<Optional<KeyToDelete>> withdraw(StoredApiKey key, Instant now) {
+        key.revokedAt = now;
+        key.revokeReason = REVOKED_REASON;
+        return reportWithdrawn(key, now);
+    }
+
+    private Uni<Optional<KeyToDelete>> reportWithdrawn(StoredApiKey key, Instant now) {
+        if (config.deleteOnRevoke()) {
+            key.deletePending = true;
+            return Uni.createFrom().item(Optional.of(KeyToDelete.of(key)));
+        }
+        return outbox.add(new ApiKeyRevoked(key.hubId, key.channelId, key.keyId, REVOKED_REASON, false, now))
+                .replaceWith(Optional.empty());
     }
 
     /**
-     * Ends the channel's current permission: the claim is revoked (a tombstone is written if there was none, so a
-     * late event from before the revocation cannot claim again) and a stored key is withdrawn and reported.
+     * Reports a withdrawn key once its deletion at 360dialog was tried. The key row is locked, so of two replicas
+     * finishing the same deletion (the sweep and a redelivered revocation) one reports it.
      */
     @WithTransaction
-    public Uni<Void> revoke(ChannelTransition event, boolean deletedAtHub) {
-        Instant now = clock.instant();
-        return KeyClaim.<KeyClaim>find("hubId = ?1 and channelId = ?2 and status <> ?3", event.hubId(),
-                event.channelId(), ClaimStatus.REVOKED).firstResult().chain(found -> {
-                    KeyClaim claim = found != null ? found : tombstone(event, now);
-                    claim.status = ClaimStatus.REVOKED;
-                    claim.revokedVersion = event.version();
-                    claim.leaseUntil = null;
-                    claim.updatedAt = now;
-                    return claim.<KeyClaim>persist().chain(() -> withdraw(claim, deletedAtHub, now));
-                });
+    public Uni<Void> deletionTried(KeyToDelete key, boolean deleted) {
+        return StoredApiKey.<StoredApiKey>findById(key.claimId(), LockModeType.PESSIMISTIC_WRITE).chain(stored -> {
+            if (stored == null || !stored.deletePending) {
+                return Uni.createFrom().voidItem();
+            }
+            stored.deletePending = false;
+            return outbox.add(new ApiKeyRevoked(stored.hubId, stored.channelId, stored.keyId, REVOKED_REASON, deleted,
+                    clock.instant()));
+        });
     }
 
-    private Uni<Void> withdraw(KeyClaim claim, boolean deletedAtHub, Instant now) {
-        return StoredApiKey.<StoredApiKey>find("claimId = ?1 and revokedAt is null", claim.id).firstResult()
-                .chain(key -> {
-                    if (key == null) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    key.revokedAt = now;
-                    key.revokeReason = REVOKED_REASON;
-                    return outbox.add(new ApiKeyRevoked(key.hubId, key.channelId, key.keyId, REVOKED_REASON,
-                            deletedAtHub, now));
-                });
+    /** Withdrawn keys whose deletion at 360dialog was interrupted (a crash between withdrawing and deleting). */
+    @WithTransaction
+    public Uni<List<KeyToDelete>> pendingDeletions() {
+        return StoredApiKey.<StoredApiKey>list("deletePending = true")
+                .map(pending -> pending.stream().map(KeyToDelete::of).toList());
+    }
+
+    private Uni<KeyClaim> locked(UUID claimId) {
+        return KeyClaim.<KeyClaim>findById(claimId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private KeyClaim tombstone(ChannelTransition event, Instant now) {
@@ -262,12 +432,15 @@ public class ClaimLedger {
         claim.channelId = event.channelId();
         claim.clientId = event.snapshot().clientId();
         claim.grantedVersion = event.version();
+        claim.status = ClaimStatus.REVOKED;
+        claim.revokedVersion = event.version();
         claim.nextAttemptAt = now;
         claim.createdAt = now;
+        claim.updatedAt = now;
         return claim;
     }
 
-    private Uni<Void> store(KeyClaim claim, ChannelApiKey key, Instant now, String revokedReason) {
+    private Uni<StoredApiKey> store(KeyClaim claim, ChannelApiKey key, Instant now, String revokedReason) {
         KeyCipher.Sealed sealed = cipher.encrypt(key.apiKey(),
                 StoredApiKey.associatedData(claim.hubId, claim.channelId, key.id()));
         StoredApiKey stored = new StoredApiKey();
@@ -282,7 +455,7 @@ public class ClaimLedger {
         stored.createdAt = now;
         stored.revokedAt = revokedReason == null ? null : now;
         stored.revokeReason = revokedReason;
-        return stored.persist().replaceWithVoid();
+        return stored.persist();
     }
 
     private Uni<Optional<Long>> lastRevokedVersion(String hubId, String channelId) {
@@ -295,13 +468,14 @@ public class ClaimLedger {
                 .map(Optional::ofNullable);
     }
 
-    /** Longer than any call can take, so a live attempt is never taken over; a dead one is after this. */
-    private Duration leaseDuration() {
-        return hubApi.timeout().multipliedBy(3);
-    }
-
-    private Backoff backoff() {
+    /**
+     * The lease as taken covers listing keys, waiting for a slot and a re-login, three call bounds; the fence before
+     * the creation renews it for the creation's own bound.
+     */
+    private ClaimRules rules() {
         KeysConfig.Retry retry = config.retry();
-        return new Backoff(retry.maxAttempts(), retry.initialDelay(), retry.maxDelay());
+        return new ClaimRules(new Backoff(retry.maxAttempts(), retry.initialDelay(), retry.maxDelay()),
+                hubApi.timeout().multipliedBy(3), hubApi.timeout(), hubApi.timeoutCeiling(),
+                config.creationBudget().creations(), config.creationBudget().window(), config.notRunningGrace());
     }
 }

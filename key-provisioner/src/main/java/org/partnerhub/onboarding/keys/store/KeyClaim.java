@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.partnerhub.onboarding.keys.domain.ClaimState;
 import org.partnerhub.onboarding.keys.domain.ClaimStatus;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -57,14 +58,27 @@ public class KeyClaim extends PanacheEntityBase {
     @Column(name = "revoked_version")
     public Long revokedVersion;
 
+    @Column(name = "window_started_at")
+    public Instant windowStartedAt;
+
+    @Column(name = "creations_in_window")
+    public int creationsInWindow;
+
+    @Column(name = "unanswered_creations")
+    public int unansweredCreations;
+
+    @Column(name = "not_running_since")
+    public Instant notRunningSince;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    /** The attempts the budget ({@code onboarding.keys.retry.max-attempts}) counts: those since the latest retry. */
-    public int attemptsSinceRetry() {
-        return attempts - attemptsBeforeRetry;
+    /** What the claim rules decide on. */
+    public ClaimState state() {
+        return new ClaimState(status, attempts, attemptsBeforeRetry, leaseUntil, windowStartedAt, creationsInWindow,
+                unansweredCreations, notRunningSince);
     }
 }

@@ -47,6 +47,10 @@ public class StoredApiKey extends PanacheEntityBase {
     @Column(name = "revoke_reason")
     public String revokeReason;
 
+    /** Withdrawn and to be deleted at 360dialog; its {@code api-key.revoked} is written once that was tried. */
+    @Column(name = "delete_pending")
+    public boolean deletePending;
+
     /** What the ciphertext is bound to, so it cannot be moved to another row and still decrypt. */
     public static String associatedData(String hubId, String channelId, String keyId) {
         return hubId + "\u0000" + channelId + "\u0000" + keyId;

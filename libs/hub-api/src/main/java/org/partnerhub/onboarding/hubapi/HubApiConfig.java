@@ -18,7 +18,14 @@ public interface HubApiConfig {
     @WithDefault("10s")
     Duration timeout();
 
-    /** Calls in flight per hub at most; further calls wait their turn. */
+    /**
+     * The longest bound a caller may give one call (a key creation after unanswered ones, see key-provisioner); also
+     * the HTTP client's own read timeout, so it must not be shorter than {@code timeout}.
+     */
+    @WithDefault("60s")
+    Duration timeoutCeiling();
+
+    /** Calls in flight per hub at most; further calls wait their turn, each for at most its own bound. */
     @WithDefault("4")
     int maxConcurrency();
 }

@@ -32,6 +32,9 @@ final class HubApiErrors {
         if (failure instanceof HubApiException known) {
             return known;
         }
+        if (failure instanceof CallLimiter.SlotWaitExpired expired) {
+            return new TransientHubApiException(operation + ": " + expired.getMessage(), 0, null, null);
+        }
         if (failure instanceof HttpAnswer answer) {
             return fromAnswer(operation, answer);
         }

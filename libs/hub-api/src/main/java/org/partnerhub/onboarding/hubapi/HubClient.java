@@ -29,17 +29,19 @@ public final class HubClient {
     private final HubCredentials credentials;
     private final CallLimiter limiter;
     private final Duration timeout;
+    private final Duration timeoutCeiling;
     private final HubApiErrors errors;
     private final ObjectMapper mapper;
 
     HubClient(String hubId, String partnerId, PartnerApiResource api, HubCredentials credentials, CallLimiter limiter,
-            Duration timeout, HubApiErrors errors, ObjectMapper mapper) {
+            Duration timeout, Duration timeoutCeiling, HubApiErrors errors, ObjectMapper mapper) {
         this.hubId = hubId;
         this.partnerId = partnerId;
         this.api = api;
         this.credentials = credentials;
         this.limiter = limiter;
         this.timeout = timeout;
+        this.timeoutCeiling = timeoutCeiling;
         this.errors = errors;
         this.mapper = mapper;
     }
@@ -54,6 +56,15 @@ public final class HubClient {
      */
     public Uni<ChannelApiKey> createApiKey(String channelId) {
         return call("create API key", () -> api.createApiKey(partnerId, channelId)).map(PartnerApiJson::createdKey);
+    }
+
+    /**
+     * Creates a key for the channel if the guard admits the call once it holds a slot; the guard also sets the
+     * call's bound. Waits at most {@code maxWait} for a slot, then fails transiently without sending anything.
+     */
+    public Uni<ChannelApiKey> createApiKey(String channelId, Duration maxWait, CallGuard guard) {
+        return call("create API key", () -> api.createApiKey(partnerId, channelId), maxWait, guard)
+                .map(PartnerApiJson::createdKey);
     }
 
     /** The channel's keys; whether the secret is included depends on 360dialog ({@link ChannelApiKey#revealsSecret()}). */
@@ -131,16 +142,24 @@ public final class HubClient {
                 .replaceWithVoid();
     }
 
+    /** Unguarded calls wait for a slot as long as the longest call may take. */
     private <T> Uni<T> call(String operation, Supplier<Uni<T>> request) {
-        return limiter.submit(() -> authenticated(request)
-                .onFailure(HttpAnswer.class::isInstance).recoverWithUni(failure -> unauthorized(failure)
-                        ? credentials.renew().chain(() -> authenticated(request))
-                        : Uni.createFrom().failure(failure)))
-                .onFailure().transform(failure -> errors.classify(operation, failure));
+        return call(operation, request, timeoutCeiling, () -> Uni.createFrom().item(timeout));
     }
 
-    private <T> Uni<T> authenticated(Supplier<Uni<T>> request) {
-        return credentials.ready().chain(() -> request.get()).ifNoItem().after(timeout).fail();
+    private <T> Uni<T> call(String operation, Supplier<Uni<T>> request, Duration maxWait, CallGuard guard) {
+        return limiter.submit(() -> authenticated(request, guard)
+                .onFailure(HttpAnswer.class::isInstance).recoverWithUni(failure -> unauthorized(failure)
+                        ? credentials.renew().chain(() -> authenticated(request, guard))
+                        : Uni.createFrom().failure(failure)), maxWait)
+                .onFailure(failure -> !(failure instanceof CallRefused))
+                .transform(failure -> errors.classify(operation, failure));
+    }
+
+    /** A login is bounded like any call; the guard sees its time pass before it admits the request. */
+    private <T> Uni<T> authenticated(Supplier<Uni<T>> request, CallGuard guard) {
+        return credentials.ready().ifNoItem().after(timeout).fail().chain(guard::admit).chain(bound -> request.get()
+                .ifNoItem().after(bound.compareTo(timeoutCeiling) > 0 ? timeoutCeiling : bound).fail());
     }
 
     private static boolean unauthorized(Throwable failure) {

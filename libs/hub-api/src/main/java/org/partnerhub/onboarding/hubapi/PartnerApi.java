@@ -50,8 +50,8 @@ public class PartnerApi {
         PartnerApiResource anonymous = resource(null);
         HubCredentials credentials = credentials(hubId, hub, anonymous);
         return new HubClient(hubId, hub.partnerId(), resource(credentials), credentials,
-                new CallLimiter(config.maxConcurrency()), config.timeout(), new HubApiErrors(mapper, Clock.systemUTC()),
-                mapper);
+                new CallLimiter(config.maxConcurrency()), config.timeout(), config.timeoutCeiling(),
+                new HubApiErrors(mapper, Clock.systemUTC()), mapper);
     }
 
     private static HubCredentials credentials(String hubId, HubsConfig.Hub hub, PartnerApiResource anonymous) {
@@ -66,11 +66,12 @@ public class PartnerApi {
     }
 
     private PartnerApiResource resource(HubCredentials credentials) {
-        long timeoutMs = config.timeout().toMillis();
+        // Each call is bounded by its own deadline (HubClient); the client's read timeout only stops the longest.
         QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(config.url())
-                .connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
-                .readTimeout(timeoutMs, TimeUnit.MILLISECONDS)
+                .connectTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(Math.max(config.timeout().toMillis(), config.timeoutCeiling().toMillis()),
+                        TimeUnit.MILLISECONDS)
                 .register(new HttpAnswer.Mapper());
         if (credentials != null) {
             builder.register(new CredentialsFilter(credentials));

@@ -59,4 +59,26 @@ class PostgresTest {
     private static Connection connect(Postgres.Database db) throws SQLException {
         return DriverManager.getConnection(db.jdbcUrl(), db.username(), "");
     }
+
+    @Test
+    void aStoppedServerRefusesConnectionsAndComesBackWithItsData() throws Exception {
+        try (Postgres own = Postgres.start()) {
+            Postgres.Database db = own.createDatabase();
+            try (Connection c = connect(db); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE kept (id text)");
+                s.execute("INSERT INTO kept VALUES ('before the outage')");
+            }
+
+            own.stop();
+            assertThatThrownBy(() -> connect(db).close()).isInstanceOf(SQLException.class);
+            own.restart();
+
+            try (Connection c = connect(db); Statement s = c.createStatement()) {
+                ResultSet rs = s.executeQuery("SELECT id FROM kept");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("before the outage");
+            }
+            assertThat(db.port()).isEqualTo(own.port());
+        }
+    }
 }

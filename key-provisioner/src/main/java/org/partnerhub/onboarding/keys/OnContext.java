@@ -1,0 +1,25 @@
+package org.partnerhub.onboarding.keys;
+
+import java.util.concurrent.Executor;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Brings a continuation back to the caller's Vert.x context. Partner API answers, timeouts and retries arrive on
+ * other threads, and Hibernate Reactive sessions must stay on the context that opened them.
+ */
+public final class OnContext {
+
+    private OnContext() {
+    }
+
+    /** @throws IllegalStateException outside a Vert.x context */
+    public static Executor current() {
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            throw new IllegalStateException("not on a Vert.x context");
+        }
+        return task -> context.runOnContext(ignored -> task.run());
+    }
+}

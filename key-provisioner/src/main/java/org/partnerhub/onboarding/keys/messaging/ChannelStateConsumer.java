@@ -1,0 +1,55 @@
+package org.partnerhub.onboarding.keys.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.partnerhub.onboarding.events.CloudEventMetadata;
+import org.partnerhub.onboarding.events.EventCodec;
+import org.partnerhub.onboarding.events.EventType;
+import org.partnerhub.onboarding.events.UnknownEventTypeException;
+import org.partnerhub.onboarding.events.state.ChannelSnapshot;
+import org.partnerhub.onboarding.keys.Progress;
+import org.partnerhub.onboarding.keys.store.ChannelViews;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Keeps the latest snapshot of each channel from the compacted {@code channel.state}: the sweep's independent source
+ * for channels whose trigger on {@code channel.events} never arrived. Undecodable records go to
+ * {@code channel.state.dlq}; failures to store are retried like those of {@link ChannelEventsConsumer}.
+ */
+@ApplicationScoped
+public class ChannelStateConsumer {
+
+    private final EventCodec codec = new EventCodec();
+
+    @Inject
+    ChannelViews views;
+
+    @Inject
+    Progress progress;
+
+    @Incoming("channel-state")
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            // A compaction tombstone: nothing to remember.
+            return Uni.createFrom().voidItem();
+        }
+        CloudEventMetadata metadata = CloudEventMetadata.from(record.headers());
+        if (!snapshot(metadata.type())) {
+            return Uni.createFrom().voidItem();
+        }
+        ChannelSnapshot snapshot = (ChannelSnapshot) codec.decode(metadata, record.value());
+        return Persistently.handle("channel.state", progress, () -> views.remember(snapshot));
+    }
+
+    private static boolean snapshot(String ceType) {
+        try {
+            return EventType.of(ceType) == EventType.CHANNEL_STATE;
+        } catch (UnknownEventTypeException newerType) {
+            return false;
+        }
+    }
+}
