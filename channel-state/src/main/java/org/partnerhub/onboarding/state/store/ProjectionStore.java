@@ -8,9 +8,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import org.partnerhub.onboarding.outbox.OutboxRecord;
+import org.partnerhub.onboarding.outbox.OutboxWriter;
 import org.partnerhub.onboarding.state.fold.ChannelState;
 import org.partnerhub.onboarding.state.fold.ClientState;
 import org.partnerhub.onboarding.state.fold.Fact;
@@ -18,10 +17,8 @@ import org.partnerhub.onboarding.state.fold.FoldOutput;
 import org.partnerhub.onboarding.state.fold.HistoryEntry;
 import org.partnerhub.onboarding.state.fold.Projection;
 import org.partnerhub.onboarding.state.fold.StageMapping;
-import org.partnerhub.onboarding.state.outbox.OutboxRecord;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -36,8 +33,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @ApplicationScoped
 public class ProjectionStore {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String UPSERT_CHANNELS = """
             insert into channel (channel_id, hub_id, client_id, tenant, tenant_source, phone_number, status, status_at,
@@ -74,11 +69,6 @@ public class ProjectionStore {
                 $8::timestamptz[])
             """;
 
-    private static final String INSERT_OUTBOX = """
-            insert into outbox (topic, record_key, headers, value)
-            select * from unnest($1::text[], $2::text[], $3::text[], $4::bytea[])
-            """;
-
     private static final String INSERT_OBSERVATIONS = """
             insert into reconcile_observation (event_id, hub_id, channel_id, client_id, status, account_mode,
                 phone_number, partner_payload, status_at, occurred_at)
@@ -112,7 +102,7 @@ public class ProjectionStore {
                 .chain(() -> upsertClients(connection, out.changedClients().stream().map(projection::client).toList()))
                 .chain(() -> insertHistory(connection, out.history()))
                 .chain(() -> insertApplied(connection, out.appliedIds()))
-                .chain(() -> insertOutbox(connection, outbox));
+                .chain(() -> OutboxWriter.insert(connection, outbox));
     }
 
     /** Keeps facts that are on no topic, so that a rebuild can fold them again. */
@@ -210,25 +200,5 @@ public class ProjectionStore {
         return connection.preparedQuery(
                 "insert into applied_event (event_id) select unnest($1::text[]) on conflict do nothing")
                 .execute(Tuple.of(eventIds.toArray(String[]::new))).replaceWithVoid();
-    }
-
-    private Uni<Void> insertOutbox(SqlConnection connection, List<OutboxRecord> records) {
-        if (records.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return connection.preparedQuery(INSERT_OUTBOX).execute(Tuple.from(List.of(
-                records.stream().map(OutboxRecord::topic).toArray(String[]::new),
-                records.stream().map(OutboxRecord::key).toArray(String[]::new),
-                records.stream().map(r -> json(r.headers())).toArray(String[]::new),
-                records.stream().map(r -> Buffer.buffer(r.value())).toArray(Buffer[]::new))))
-                .replaceWithVoid();
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("headers are strings and always serialise", e);
-        }
     }
 }
