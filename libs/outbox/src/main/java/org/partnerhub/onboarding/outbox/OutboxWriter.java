@@ -11,7 +11,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Adds records to the outbox inside the caller's transaction, so that they are committed with the change they report
- * or not at all. The table is the one {@code libs/outbox}'s README specifies; each service's migrations create it.
+ * or not at all, and wakes the relays once that transaction commits. The table is the one {@code libs/outbox}'s README specifies; each service's migrations create it.
  */
 public final class OutboxWriter {
 
@@ -23,6 +23,13 @@ public final class OutboxWriter {
     private static final String INSERT_ONE = """
             insert into outbox (topic, record_key, headers, value) values (:topic, :key, :headers, :value)
             """;
+
+    /**
+     * PostgreSQL delivers a notification only when its transaction commits, once per transaction and channel: it
+     * wakes every replica's relay right after the commit, whichever service code committed.
+     */
+    static final String CHANNEL = "outbox";
+    private static final String NOTIFY = "notify " + CHANNEL;
 
     private OutboxWriter() {
     }
@@ -37,11 +44,15 @@ public final class OutboxWriter {
                 records.stream().map(OutboxRecord::key).toArray(String[]::new),
                 records.stream().map(OutboxRecord::headersJson).toArray(String[]::new),
                 records.stream().map(r -> Buffer.buffer(r.value())).toArray(Buffer[]::new))))
+                .chain(() -> connection.query(NOTIFY).execute())
                 .replaceWithVoid();
     }
 
     /** The same through a Hibernate Reactive session, for services whose transactions are the session's. */
     public static Uni<Void> insert(Mutiny.Session session, List<OutboxRecord> records) {
+        if (records.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         Uni<Void> inserted = Uni.createFrom().voidItem();
         for (OutboxRecord record : records) {
             inserted = inserted.chain(() -> session.createNativeQuery(INSERT_ONE)
@@ -52,6 +63,6 @@ public final class OutboxWriter {
                     .executeUpdate()
                     .replaceWithVoid());
         }
-        return inserted;
+        return inserted.chain(() -> session.createNativeQuery(NOTIFY).executeUpdate()).replaceWithVoid();
     }
 }
