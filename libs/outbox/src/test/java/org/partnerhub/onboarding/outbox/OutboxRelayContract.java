@@ -66,14 +66,19 @@ public abstract class OutboxRelayContract {
     private final String topic = "outbox.contract." + run;
 
     @Test
-    void twoRelaysRacingOnOneDatabasePublishEachChannelsEventsInTheOrderTheyWereWritten() {
-        // A second replica's relay: same database, its own small pages, so that the two take turns often.
-        OutboxDrain otherReplica = new OutboxDrain(pool, producer, 7);
+    void relaysRacingOnOneDatabasePublishEachChannelsEventsInTheOrderTheyWereWritten() {
+        // Other replicas' relays: same database, their own producers and small pages, so that they take turns often.
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        List<AcknowledgedProducer> otherProducers = IntStream.range(0, 2).mapToObj(replica -> new AcknowledgedProducer(
+                Map.of("bootstrap.servers", bootstrap), "outbox-contract-" + replica, Duration.ofSeconds(10))).toList();
+        List<OutboxDrain> otherReplicas = List.of(new OutboxDrain(pool, otherProducers.get(0), 7),
+                new OutboxDrain(pool, otherProducers.get(1), 3));
         AtomicBoolean writing = new AtomicBoolean(true);
-        ExecutorService threads = Executors.newFixedThreadPool(5);
-        List<CompletableFuture<Void>> relays = List.of(
-                CompletableFuture.runAsync(() -> relayWhile(writing, relay::relayPending), threads),
-                CompletableFuture.runAsync(() -> relayWhile(writing, () -> otherReplica.drain(page -> { })), threads));
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        List<CompletableFuture<Void>> relays = new ArrayList<>();
+        relays.add(CompletableFuture.runAsync(() -> relayWhile(writing, relay::relayPending), threads));
+        otherReplicas.forEach(other -> relays.add(CompletableFuture.runAsync(
+                () -> relayWhile(writing, () -> other.drain(page -> { })), threads)));
 
         // Writers as the services have them: one channel's events are written by one writer after the other.
         List<CompletableFuture<Void>> writers = IntStream.range(0, 3).mapToObj(writer -> CompletableFuture.runAsync(
@@ -86,12 +91,11 @@ public abstract class OutboxRelayContract {
             writing.set(false);
             CompletableFuture.allOf(relays.toArray(CompletableFuture[]::new)).join();
             threads.shutdown();
+            otherProducers.forEach(AcknowledgedProducer::close);
         }
         relay.relayPending();
 
-        Map<String, List<Integer>> published = firstPublicationsByChannel(
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-                CHANNELS * EVENTS_PER_CHANNEL);
+        Map<String, List<Integer>> published = firstPublicationsByChannel(bootstrap, CHANNELS * EVENTS_PER_CHANNEL);
         List<Integer> inOrder = IntStream.range(0, EVENTS_PER_CHANNEL).boxed().toList();
         assertThat(published).hasSize(CHANNELS);
         published.forEach((channel, numbers) -> assertThat(numbers).as(channel).isEqualTo(inOrder));
