@@ -12,11 +12,12 @@ import jakarta.inject.Inject;
 
 import org.partnerhub.onboarding.events.Event;
 import org.partnerhub.onboarding.events.state.ChannelSnapshot;
+import org.partnerhub.onboarding.outbox.OutboxRecord;
+import org.partnerhub.onboarding.outbox.OutboxRelay;
 import org.partnerhub.onboarding.state.fold.ChannelFold;
 import org.partnerhub.onboarding.state.fold.Fact;
 import org.partnerhub.onboarding.state.fold.FoldOutput;
-import org.partnerhub.onboarding.state.outbox.OutboxRecord;
-import org.partnerhub.onboarding.state.outbox.OutboxRelay;
+import org.partnerhub.onboarding.state.outbox.Outgoing;
 import org.partnerhub.onboarding.state.store.ProjectionStore;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,7 +57,7 @@ public class BatchApplier {
         for (IncomingRecord record : records) {
             switch (record) {
                 case IncomingRecord.Facts carried -> facts.addAll(carried.facts());
-                case IncomingRecord.Poison poison -> deadLetters.add(OutboxRecord.deadLetter(poison));
+                case IncomingRecord.Poison poison -> deadLetters.add(Outgoing.deadLetter(poison));
             }
         }
         if (facts.isEmpty() && (deadLetters.isEmpty() || !publish)) {
@@ -127,7 +128,7 @@ public class BatchApplier {
         for (int i = 0; i < published.size(); i++) {
             Event event = published.get(i);
             if (!(event instanceof ChannelSnapshot snapshot) || lastSnapshot.get(snapshot.channelId()) == i) {
-                records.add(OutboxRecord.of(event));
+                records.add(Outgoing.event(event));
             }
         }
         return records;

@@ -10,9 +10,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import org.partnerhub.onboarding.outbox.OutboxRecord;
+import org.partnerhub.onboarding.outbox.OutboxWriter;
 import org.partnerhub.onboarding.state.fold.ChannelState;
 import org.partnerhub.onboarding.state.fold.ClientState;
 import org.partnerhub.onboarding.state.fold.Fact;
@@ -21,10 +20,8 @@ import org.partnerhub.onboarding.state.fold.HistoryEntry;
 import org.partnerhub.onboarding.state.fold.Projection;
 import org.partnerhub.onboarding.state.fold.StageMapping;
 import org.partnerhub.onboarding.state.fold.TenantBinding;
-import org.partnerhub.onboarding.state.outbox.OutboxRecord;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -39,8 +36,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @ApplicationScoped
 public class ProjectionStore {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String UPSERT_CHANNELS = """
             insert into channel (channel_id, hub_id, client_id, client_observed, tenant, tenant_source, tenant_at,
@@ -89,11 +84,6 @@ public class ProjectionStore {
                 occurred_at)
             select * from unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                 $8::timestamptz[])
-            """;
-
-    private static final String INSERT_OUTBOX = """
-            insert into outbox (topic, record_key, headers, value)
-            select * from unnest($1::text[], $2::text[], $3::text[], $4::bytea[])
             """;
 
     private static final String INSERT_OBSERVATIONS = """
@@ -146,7 +136,7 @@ public class ProjectionStore {
                 .chain(() -> insertPermissionFacts(connection, out.permissionFacts()))
                 .chain(() -> insertHistory(connection, out.history()))
                 .chain(() -> insertApplied(connection, out.appliedIds()))
-                .chain(() -> insertOutbox(connection, outbox));
+                .chain(() -> OutboxWriter.insert(connection, outbox));
     }
 
     /** Keeps facts that are on no topic, so that a rebuild can fold them again. */
@@ -273,25 +263,5 @@ public class ProjectionStore {
         return connection.preparedQuery(
                 "insert into applied_event (event_id) select unnest($1::text[]) on conflict do nothing")
                 .execute(Tuple.of(eventIds.toArray(String[]::new))).replaceWithVoid();
-    }
-
-    private Uni<Void> insertOutbox(SqlConnection connection, List<OutboxRecord> records) {
-        if (records.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return connection.preparedQuery(INSERT_OUTBOX).execute(Tuple.from(List.of(
-                records.stream().map(OutboxRecord::topic).toArray(String[]::new),
-                records.stream().map(OutboxRecord::key).toArray(String[]::new),
-                records.stream().map(r -> json(r.headers())).toArray(String[]::new),
-                records.stream().map(r -> Buffer.buffer(r.value())).toArray(Buffer[]::new))))
-                .replaceWithVoid();
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("headers are strings and always serialise", e);
-        }
     }
 }

@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.partnerhub.onboarding.events.CloudEventHeaders;
-import org.partnerhub.onboarding.state.outbox.OutboxRelay;
+import org.partnerhub.onboarding.outbox.OutboxRelay;
 import org.partnerhub.onboarding.testkit.KafkaPostgresTestResource;
 
 import io.quarkus.test.common.QuarkusTestResource;

@@ -21,7 +21,7 @@ import java.util.Random;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.partnerhub.onboarding.events.Event;
-import org.partnerhub.onboarding.state.outbox.OutboxRecord;
+import org.partnerhub.onboarding.state.outbox.Outgoing;
 import org.partnerhub.onboarding.testkit.KafkaPostgresTestResource;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -107,7 +107,7 @@ class ProjectionFromFixturesTest {
                     .filter(record -> "y9MiLoCH-poisoned".equals(record.key())).toList();
             assertThat(dead).hasSize(1);
             assertThat(new String(dead.getFirst().value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
-            assertThat(KafkaTopics.header(dead.getFirst(), OutboxRecord.DEAD_LETTER_REASON))
+            assertThat(KafkaTopics.header(dead.getFirst(), Outgoing.DEAD_LETTER_REASON))
                     .contains("missing header ce_specversion");
         });
     }

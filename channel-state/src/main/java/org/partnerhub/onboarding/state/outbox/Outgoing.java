@@ -1,29 +1,29 @@
 package org.partnerhub.onboarding.state.outbox;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.partnerhub.onboarding.events.CloudEventHeaders;
 import org.partnerhub.onboarding.events.Event;
-import org.partnerhub.onboarding.events.EventCodec;
 import org.partnerhub.onboarding.events.Topic;
+import org.partnerhub.onboarding.outbox.OutboxRecord;
 import org.partnerhub.onboarding.state.ingest.IncomingRecord;
 
-/** A Kafka record written to the outbox in the projection's transaction, to be sent once it is committed. */
-public record OutboxRecord(String topic, String key, Map<String, String> headers, byte[] value) {
+/** What channel-state writes to its outbox: the events of its folds, and poison records to their dead-letter topics. */
+public final class Outgoing {
 
     public static final String SOURCE = "/channel-state";
     public static final String DEAD_LETTER_REASON = "dead-letter-reason";
 
-    private static final EventCodec CODEC = new EventCodec();
+    private Outgoing() {
+    }
 
-    public static OutboxRecord of(Event event) {
-        return new OutboxRecord(event.topic().defaultName(), event.key(), CloudEventHeaders.asMap(event, SOURCE),
-                CODEC.encode(event));
+    public static OutboxRecord event(Event event) {
+        return OutboxRecord.of(event, SOURCE);
     }
 
     /** The poison record as it came, to its topic's dead-letter topic, with where it came from and why. */
     public static OutboxRecord deadLetter(IncomingRecord.Poison poison) {
-        Map<String, String> headers = new java.util.LinkedHashMap<>(poison.headers());
+        Map<String, String> headers = new LinkedHashMap<>(poison.headers());
         headers.put(DEAD_LETTER_REASON, poison.reason());
         headers.put("dead-letter-topic", poison.topic());
         headers.put("dead-letter-partition", Integer.toString(poison.partition()));
