@@ -78,7 +78,7 @@ class DemoPageBrowserIT {
     @Test
     void theDemoPageConnectsANumberThroughThePopupAndShowsItGoLive() throws IOException {
         String tenant = "browser-tenant-" + ThreadLocalRandom.current().nextInt(1_000_000);
-        String number = "49151" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
+        String number = Newcomers.number();
         browser.get(stack.gateway + "/#channel-state=" + URLEncoder.encode(stack.state.toString(),
                 StandardCharsets.UTF_8) + "&token=" + stack.readerToken);
         WebElement tenantField = browser.findElement(By.id("tenant"));

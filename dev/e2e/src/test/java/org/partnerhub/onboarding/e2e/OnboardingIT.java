@@ -2,13 +2,15 @@ package org.partnerhub.onboarding.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.partnerhub.onboarding.e2e.Newcomers.email;
+import static org.partnerhub.onboarding.e2e.Newcomers.number;
+import static org.partnerhub.onboarding.e2e.Newcomers.tenant;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -191,18 +193,5 @@ class OnboardingIT {
 
     private static long refusals(JsonNode before, String kind) {
         return hub.counters().at("/partnerApi/" + kind).asLong() - before.at("/partnerApi/" + kind).asLong();
-    }
-
-    private static String tenant() {
-        return "tenant-" + ThreadLocalRandom.current().nextInt(1_000_000);
-    }
-
-    private static String email() {
-        return "owner-" + ThreadLocalRandom.current().nextInt(1_000_000_000) + "@client.example";
-    }
-
-    /** A German mobile number no other test uses. */
-    private static String number() {
-        return "49151" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
     }
 }

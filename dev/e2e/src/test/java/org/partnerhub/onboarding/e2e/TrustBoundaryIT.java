@@ -2,10 +2,12 @@ package org.partnerhub.onboarding.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.partnerhub.onboarding.e2e.Newcomers.email;
+import static org.partnerhub.onboarding.e2e.Newcomers.number;
+import static org.partnerhub.onboarding.e2e.Newcomers.tenant;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,17 +84,5 @@ class TrustBoundaryIT {
             assertThat(snapshot.get("stage").asText()).isEqualTo("live");
             assertThat(snapshot.at("/apiKey/state").asText()).isEqualTo("provisioned");
         });
-    }
-
-    private static String tenant() {
-        return "tenant-" + ThreadLocalRandom.current().nextInt(1_000_000);
-    }
-
-    private static String email() {
-        return "owner-" + ThreadLocalRandom.current().nextInt(1_000_000_000) + "@client.example";
-    }
-
-    private static String number() {
-        return "49151" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
     }
 }
