@@ -3,6 +3,7 @@ package org.partnerhub.onboarding.ingest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesRegex;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -201,6 +202,8 @@ class WebhookIngestTest {
                 .body(containsString("webhooks_duplicates_total{"))
                 .body(containsString("reason=\"signature\""))
                 .body(containsString("webhooks_publish_seconds_bucket{"))
+                // The producer's own meters (per-topic ones follow once the binder next looks, within a minute).
+                .body(matchesRegex("(?s).*kafka_producer_record_send_total\\{[^}]*client_id=\"webhook-ingest\".*"))
                 .body(not(containsString(config("onboarding.hubs.main.webhook-secret"))));
     }
 

@@ -17,6 +17,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.smallrye.common.annotation.Identifier;
 
 /**
@@ -31,6 +33,7 @@ public class AcknowledgedProducer {
 
     private final KafkaProducer<String, byte[]> producer;
     private final Duration deadline;
+    private KafkaClientMetrics metrics;
 
     @Inject
     public AcknowledgedProducer(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
@@ -38,6 +41,17 @@ public class AcknowledgedProducer {
             @ConfigProperty(name = "onboarding.kafka.delivery-timeout", defaultValue = "10s") Duration deadline) {
         this.deadline = deadline;
         this.producer = new KafkaProducer<>(settings(kafkaConfig, application, deadline));
+    }
+
+    /**
+     * Exports the producer's own metrics ({@code kafka_producer_*}, tagged with its client id): record errors,
+     * retries and sends per topic, including the dead-letter topics written through this producer, which the
+     * chart's alerts watch.
+     */
+    @Inject
+    void bindMetrics(MeterRegistry registry) {
+        metrics = new KafkaClientMetrics(producer);
+        metrics.bindTo(registry);
     }
 
     /** What the producer is built with: the producer settings of {@code kafka.*}, and what is never negotiable. */
@@ -96,6 +110,9 @@ public class AcknowledgedProducer {
 
     @PreDestroy
     public void close() {
+        if (metrics != null) {
+            metrics.close();
+        }
         // Bounded: without a timeout close() waits for an unreachable broker for ever.
         producer.close(deadline);
     }
