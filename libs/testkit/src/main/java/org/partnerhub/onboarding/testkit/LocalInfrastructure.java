@@ -87,11 +87,15 @@ public final class LocalInfrastructure {
             status = 405;
             answer = "POST only";
         } else {
+            // Kafka loads plugin classes through the context class loader; the HTTP server's thread has the system
+            // one, which under `mvn exec:java` does not see the project's classes.
+            Thread.currentThread().setContextClassLoader(LocalInfrastructure.class.getClassLoader());
             try {
                 action.run();
                 status = 200;
                 answer = "done";
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // Scala code throws checked exceptions undeclared; the caller must get an answer
+                e.printStackTrace();
                 status = 500;
                 answer = e.toString();
             }
