@@ -205,6 +205,17 @@ final class LocalStack {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // Restarted instances are not run-local's children: their pid files name them (checked to be a service, in
+        // case the pid went to another process since).
+        try (var pidFiles = Files.newDirectoryStream(output.resolve("run"), "*.pid")) {
+            for (Path pidFile : pidFiles) {
+                ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
+                        .filter(handle -> handle.info().commandLine().orElse("").contains("quarkus-run.jar"))
+                        .ifPresent(ProcessHandle::destroyForcibly);
+            }
+        } catch (IOException | NumberFormatException e) {
+            System.err.println("could not read the instances' pid files: " + e);
+        }
     }
 
     /** Free ports whose replicas' ports (+100*i) are free as well. */
