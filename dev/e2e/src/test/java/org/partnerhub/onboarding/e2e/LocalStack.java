@@ -52,10 +52,15 @@ final class LocalStack {
     final String readerToken;
     final String keysToken;
     final Path output;
+    /** Instances per service; instance i listens on its service's port + 100*i. */
+    final int replicas;
+    /** libs/testkit's control port: POST /kafka/stop, /kafka/start, /postgres/stop, /postgres/start. */
+    final URI infrastructure;
+    private final Path repository;
     private final Process process;
 
     private LocalStack(Map<String, Integer> ports, String readerToken, String keysToken, Path output,
-            Process process) {
+            int replicas, Path repository, Process process) {
         this.gateway = local(ports.get("GATEWAY_PORT"));
         this.ingest = local(ports.get("INGEST_PORT"));
         this.state = local(ports.get("STATE_PORT"));
@@ -65,18 +70,25 @@ final class LocalStack {
         this.readerToken = readerToken;
         this.keysToken = keysToken;
         this.output = output;
+        this.replicas = replicas;
+        this.infrastructure = URI.create("http://127.0.0.1:" + ports.get("INFRA_CONTROL_PORT"));
+        this.repository = repository;
         this.process = process;
     }
 
     static synchronized LocalStack shared() {
         if (shared == null) {
-            shared = start();
+            shared = start(1, Map.of());
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "local-stack-stop"));
         }
         return shared;
     }
 
-    private static LocalStack start() {
+    /**
+     * A stack of its own with {@code replicas} instances of each service and these settings on top of the usual
+     * ones; the caller stops it.
+     */
+    static LocalStack start(int replicas, Map<String, String> settings) {
         Path repository = Path.of(System.getProperty("e2e.repository", "../..")).toAbsolutePath().normalize();
         for (String module : PACKAGED) {
             if (!Files.exists(repository.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"))) {
@@ -84,8 +96,8 @@ final class LocalStack {
             }
         }
         Path output = Path.of(System.getProperty("e2e.output", "target/e2e")).toAbsolutePath();
-        Map<String, Integer> ports = freePorts("GATEWAY_PORT", "INGEST_PORT", "STATE_PORT", "KEYS_PORT",
-                "SANDBOX_PORT", "KAFKA_PORT", "POSTGRES_PORT");
+        Map<String, Integer> ports = freePorts(replicas, "GATEWAY_PORT", "INGEST_PORT", "STATE_PORT", "KEYS_PORT",
+                "SANDBOX_PORT", "KAFKA_PORT", "POSTGRES_PORT", "INFRA_CONTROL_PORT");
         String readerToken = token();
         String keysToken = token();
         try {
@@ -98,10 +110,14 @@ final class LocalStack {
             ports.forEach((name, port) -> env.put(name, String.valueOf(port)));
             env.put("SKIP_BUILD", "1");
             env.put("LOGS_DIR", output.resolve("logs").toString());
+            env.put("RUN_DIR", output.resolve("run").toString());
+            env.put("REPLICAS", String.valueOf(replicas));
             env.put("READER_TOKEN", readerToken);
             env.put("KEYS_TOKEN", keysToken);
             env.putAll(SETTINGS);
-            LocalStack stack = new LocalStack(ports, readerToken, keysToken, output, builder.start());
+            env.putAll(settings);
+            LocalStack stack = new LocalStack(ports, readerToken, keysToken, output, replicas, repository,
+                    builder.start());
             stack.awaitReady();
             return stack;
         } catch (IOException e) {
@@ -134,6 +150,51 @@ final class LocalStack {
                 + Files.readString(log) + "\nservice logs: " + output.resolve("logs"));
     }
 
+    /** Instance {@code index} of a service whose instance 0 is at {@code base}. */
+    static URI instance(URI base, int index) {
+        return local(base.getPort() + 100 * index);
+    }
+
+    /** run-local's name of a service instance: the service for instance 0, else service-index. */
+    static String instanceName(String service, int index) {
+        return index == 0 ? service : service + "-" + index;
+    }
+
+    /** Kills the instance as a crash would (SIGKILL, no shutdown hooks); answers once it is gone. */
+    void kill(String instance) {
+        try {
+            long pid = Long.parseLong(Files.readString(output.resolve("run").resolve(instance + ".pid")).trim());
+            ProcessHandle.of(pid).ifPresent(handle -> {
+                handle.destroyForcibly();
+                handle.onExit().join();
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("no pid file for " + instance, e);
+        }
+    }
+
+    /** Starts a killed instance again with dev/restart-instance; answers once it is ready. */
+    void restart(String instance) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(repository.resolve("dev/restart-instance").toString(), instance)
+                    .directory(repository.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(output.resolve("restarts.log").toFile()));
+            builder.environment().put("RUN_DIR", output.resolve("run").toString());
+            builder.environment().put("LOGS_DIR", output.resolve("logs").toString());
+            int exit = builder.start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException(instance + " did not restart (" + exit + "); see "
+                        + output.resolve("restarts.log"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run dev/restart-instance", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     void stop() {
         process.destroy();
         try {
@@ -144,27 +205,63 @@ final class LocalStack {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // Restarted instances are not run-local's children: their pid files name them (checked to be a service, in
+        // case the pid went to another process since).
+        try (var pidFiles = Files.newDirectoryStream(output.resolve("run"), "*.pid")) {
+            for (Path pidFile : pidFiles) {
+                ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
+                        .filter(handle -> handle.info().commandLine().orElse("").contains("quarkus-run.jar"))
+                        .ifPresent(ProcessHandle::destroyForcibly);
+            }
+        } catch (IOException | NumberFormatException e) {
+            System.err.println("could not read the instances' pid files: " + e);
+        }
     }
 
-    private static Map<String, Integer> freePorts(String... names) {
+    /** Free ports whose replicas' ports (+100*i) are free as well. */
+    private static Map<String, Integer> freePorts(int replicas, String... names) {
         Set<Integer> taken = new HashSet<>();
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String name : names) {
             int port;
             do {
                 port = freePort();
-            } while (!taken.add(port));
+            } while (!allFree(port, replicas, taken));
             ports.put(name, port);
         }
         return ports;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free local port", e);
+    private static boolean allFree(int port, int replicas, Set<Integer> taken) {
+        for (int i = 0; i < replicas; i++) {
+            if (taken.contains(port + 100 * i) || (i > 0 && !isFree(port + 100 * i))) {
+                return false;
+            }
         }
+        for (int i = 0; i < replicas; i++) {
+            taken.add(port + 100 * i);
+        }
+        return true;
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() {
+        int port;
+        do {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException("no free local port", e);
+            }
+        } while (port > 65535 - 1000);
+        return port;
     }
 
     private static URI local(int port) {

@@ -1,17 +1,21 @@
 package org.partnerhub.onboarding.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * A client's trip through the onboarding popup in plain HTTP, as the browser makes it: the partner page asks the
@@ -31,9 +35,19 @@ final class PopupVisit {
     }
 
     private final LocalStack stack;
+    private final Duration reloadFor;
 
     PopupVisit(LocalStack stack) {
+        this(stack, Duration.ZERO);
+    }
+
+    /**
+     * A visitor who, for up to {@code reloadFor}, reloads a gateway page that answered 5xx or did not answer, as a
+     * person does with a browser during an outage.
+     */
+    PopupVisit(LocalStack stack, Duration reloadFor) {
         this.stack = stack;
+        this.reloadFor = reloadFor;
     }
 
     /** A new client signs up with these numbers and shares them all. */
@@ -89,7 +103,8 @@ final class PopupVisit {
     private Session start(String hub, String tenant, Map<String, Object> prefill) {
         Map<String, Object> body = new LinkedHashMap<>(prefill);
         body.put("hub", hub);
-        Http.Answer answer = Http.postJson(stack.gateway.resolve("/onboarding/sessions?tenant=" + tenant), body);
+        Http.Answer answer = reloading(() -> Http.postJson(stack.gateway.resolve("/onboarding/sessions?tenant="
+                + tenant), body));
         assertThat(answer.status()).as("session: %s", answer.body()).isEqualTo(200);
         String cookie = answer.header("Set-Cookie").orElseThrow(() -> new AssertionError("no nonce cookie"));
         return new Session(URI.create(answer.json().get("permissionsUrl").asText()), cookie.split(";", 2)[0]);
@@ -121,11 +136,24 @@ final class PopupVisit {
         assertThat(redirect.getAuthority()).as("360dialog redirects to the gateway")
                 .isEqualTo(stack.gateway.getAuthority());
 
-        Http.Answer landed = Http.get(redirect, "Cookie", session.nonceCookie());
+        Http.Answer landed = reloading(() -> Http.get(redirect, "Cookie", session.nonceCookie()));
         assertThat(landed.status()).as("gateway redirect page: %s", landed.body()).isEqualTo(200);
         Map<String, String> query = query(redirect);
         return new Connected(query.get("client"), list(query.get("channels")), list(query.get("revoked")),
                 channelByNumber);
+    }
+
+    private Http.Answer reloading(Supplier<Http.Answer> load) {
+        if (reloadFor.isZero()) {
+            return load.get();
+        }
+        AtomicReference<Http.Answer> last = new AtomicReference<>();
+        await().atMost(reloadFor).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> {
+                    last.set(load.get());
+                    return last.get().status() < 500;
+                });
+        return last.get();
     }
 
     private static PermissionPage page(URI uri) {

@@ -2,6 +2,7 @@ package org.partnerhub.onboarding.e2e;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,9 +27,24 @@ final class Topics {
         this.bootstrap = stack.kafka;
     }
 
+    /** One record as read: key, {@code ce_id}, {@code ce_type} and the value as text. */
+    record Entry(String key, String id, String type, String value) {
+    }
+
     /** Distinct event ids ({@code ce_id}) of one event type ({@code ce_type}), per record key. */
     Map<String, Set<String>> eventIds(String topic, String type) {
         Map<String, Set<String>> ids = new HashMap<>();
+        for (Entry entry : entries(topic)) {
+            if (type.equals(entry.type())) {
+                ids.computeIfAbsent(entry.key(), key -> new HashSet<>()).add(entry.id());
+            }
+        }
+        return ids;
+    }
+
+    /** Every committed record of the topic, in offset order per partition. */
+    List<Entry> entries(String topic) {
+        List<Entry> entries = new ArrayList<>();
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -42,13 +58,12 @@ final class Topics {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (type.equals(header(record, "ce_type"))) {
-                        ids.computeIfAbsent(record.key(), key -> new HashSet<>()).add(header(record, "ce_id"));
-                    }
+                    entries.add(new Entry(record.key(), header(record, "ce_id"), header(record, "ce_type"),
+                            record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8)));
                 }
             }
         }
-        return ids;
+        return entries;
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

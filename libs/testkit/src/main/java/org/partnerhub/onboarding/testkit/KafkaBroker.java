@@ -31,12 +31,14 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final Path logDir;
     private final boolean deleteOnClose;
-    private final KafkaRaftServer server;
+    private final Properties properties;
+    private KafkaRaftServer server;
 
-    private KafkaBroker(int port, Path logDir, boolean deleteOnClose, KafkaRaftServer server) {
+    private KafkaBroker(int port, Path logDir, boolean deleteOnClose, Properties properties, KafkaRaftServer server) {
         this.port = port;
         this.logDir = logDir;
         this.deleteOnClose = deleteOnClose;
+        this.properties = properties;
         this.server = server;
     }
 
@@ -60,15 +62,36 @@ public final class KafkaBroker implements AutoCloseable {
             Path logDir = temporary ? Files.createTempDirectory("testkit-kafka-") : Files.createDirectories(dataDir);
             Properties props = brokerProperties(clientPort, controllerPort, logDir);
             format(props, logDir);
-            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-            server.startup();
-            KafkaBroker broker = new KafkaBroker(clientPort, logDir, temporary, server);
+            KafkaBroker broker = new KafkaBroker(clientPort, logDir, temporary, props, server(props));
             LOG.infof("Kafka broker (KRaft) ready at %s in %d ms", broker.bootstrapServers(),
                     (System.nanoTime() - started) / 1_000_000);
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("could not prepare the Kafka log directory", e);
         }
+    }
+
+    private static KafkaRaftServer server(Properties props) {
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+        server.startup();
+        return server;
+    }
+
+    /**
+     * Stops the broker as an outage would, keeping its log directory and ports: clients see refused connections
+     * until {@link #restart()}.
+     */
+    public synchronized void stop() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    /** Starts the stopped broker again on the same ports with the same log (same cluster id, same offsets). */
+    public synchronized void restart() {
+        long started = System.nanoTime();
+        server = server(properties);
+        LOG.infof("Kafka broker (KRaft) restarted at %s in %d ms", bootstrapServers(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private static Properties brokerProperties(int clientPort, int controllerPort, Path logDir) {
@@ -122,7 +145,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             server.shutdown();
             server.awaitShutdown();

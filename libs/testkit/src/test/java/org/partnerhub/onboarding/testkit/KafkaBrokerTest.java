@@ -1,6 +1,7 @@
 package org.partnerhub.onboarding.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,6 +64,45 @@ class KafkaBrokerTest {
         assertThat(record.value()).isEqualTo("{\"hello\":\"kafka\"}");
         assertThat(record.partition()).isEqualTo(sent.partition());
         assertThat(new String(record.headers().lastHeader("ce_id").value())).isEqualTo("abc");
+    }
+
+    @Test
+    void aStoppedBrokerRefusesClientsAndComesBackWithItsRecords() throws Exception {
+        try (KafkaBroker own = KafkaBroker.start()) {
+            Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, own.bootstrapServers(),
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+            Properties producerProps = new Properties();
+            producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, own.bootstrapServers());
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
+                    new StringSerializer())) {
+                producer.send(new ProducerRecord<>("kept", "k", "before the outage")).get();
+            }
+
+            own.stop();
+            try (Admin admin = Admin.create(config)) {
+                assertThatThrownBy(() -> admin.listTopics().names().get())
+                        .as("a stopped broker answers no one");
+            }
+            own.restart();
+
+            try (Admin admin = Admin.create(config)) {
+                assertThat(admin.listTopics().names().get()).contains("kept");
+            }
+            Properties consumerProps = new Properties();
+            consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, own.bootstrapServers());
+            consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, "restart-test");
+            consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            List<String> values = new ArrayList<>();
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(),
+                    new StringDeserializer())) {
+                consumer.subscribe(Set.of("kept"));
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (values.isEmpty() && System.nanoTime() < deadline) {
+                    consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
+                }
+            }
+            assertThat(values).containsExactly("before the outage");
+        }
     }
 
     @Test
