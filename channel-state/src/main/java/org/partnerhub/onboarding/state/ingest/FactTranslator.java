@@ -40,7 +40,7 @@ public final class FactTranslator {
     }
 
     private static List<Fact> normalised(List<Fact> facts) {
-        return facts.stream().flatMap(fact -> TextNormaliser.normalise(fact).stream()).toList();
+        return facts.stream().flatMap(fact -> TextNormaliser.fact(fact).stream()).toList();
     }
 
     private static List<Fact> translate(Event event, Instant recordTime) {

@@ -21,7 +21,7 @@ public final class TextNormaliser {
     }
 
     /** The text with each character PostgreSQL cannot store replaced; the same instance when there is none. */
-    public static String normalise(String text) {
+    public static String text(String text) {
         if (text == null) {
             return null;
         }
@@ -48,7 +48,7 @@ public final class TextNormaliser {
     }
 
     /** The fact with every text field normalised, and after it a note naming the fields that changed, if any. */
-    public static List<Fact> normalise(Fact fact) {
+    public static List<Fact> fact(Fact fact) {
         RecordComponent[] components = fact.getClass().getRecordComponents();
         Object[] values = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
@@ -57,8 +57,8 @@ public final class TextNormaliser {
             for (int i = 0; i < components.length; i++) {
                 types[i] = components[i].getType();
                 values[i] = components[i].getAccessor().invoke(fact);
-                if (values[i] instanceof String text && normalise(text) != text) {
-                    values[i] = normalise(text);
+                if (values[i] instanceof String text && text(text) != text) {
+                    values[i] = text(text);
                     changed.add(components[i].getName());
                 }
             }
