@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -76,8 +77,8 @@ class ReplicasTest {
     private static final String API_KEYS = "replicas.api-keys";
     private static final List<String> TOPICS = List.of(PERMISSIONS, WEBHOOKS, API_KEYS);
     private static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
-    private static final int CLIENTS = 6;
-    private static final int CHANNELS_PER_CLIENT = 4;
+    private static final int CLIENTS = 20;
+    private static final int CHANNELS_PER_CLIENT = 5;
     private static final Duration PATIENCE = Duration.ofSeconds(40);
 
     private static final EventCodec CODEC = new EventCodec();
@@ -101,15 +102,21 @@ class ReplicasTest {
             admin.createTopics(TOPICS.stream().map(topic -> new NewTopic(topic, 2, (short) 1)).toList()).all().get();
             AtomicBoolean running = new AtomicBoolean(true);
             ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
-            List<Thread> replicas = List.of(replica("replica-1", running, failures),
-                    replica("replica-2", running, failures));
+            Set<String> assigned = ConcurrentHashMap.newKeySet();
+            List<Thread> replicas = List.of(replica("replica-1", running, assigned, failures),
+                    replica("replica-2", running, assigned, failures));
             replicas.forEach(Thread::start);
             try {
+                // Both replicas hold partitions before the facts arrive, so that both fold new channels at once.
+                await().atMost(PATIENCE).until(() -> assigned.size() == 2);
                 for (int wave = 0; wave < waves.size(); wave++) {
                     publish(waves.get(wave));
                     int partitions = 2 * (wave + 2);
                     admin.createPartitions(TOPICS.stream().collect(Collectors.toMap(topic -> topic,
                             topic -> NewPartitions.increaseTo(partitions)))).all().get();
+                    await().atMost(PATIENCE).until(() -> admin.describeTopics(TOPICS).allTopicNames().get().values()
+                            .stream().allMatch(topic -> topic.partitions().size() == partitions
+                                    && topic.partitions().stream().allMatch(partition -> partition.leader() != null)));
                 }
                 await().atMost(PATIENCE).until(() -> !failures.isEmpty() || applied(eventIds) == eventIds.size());
             } finally {
@@ -184,7 +191,8 @@ class ReplicasTest {
     }
 
     /** One replica's fold pipeline: poll, fold the batch in one transaction, then commit its offsets. */
-    private Thread replica(String name, AtomicBoolean running, ConcurrentLinkedQueue<Throwable> failures) {
+    private Thread replica(String name, AtomicBoolean running, Set<String> assigned,
+            ConcurrentLinkedQueue<Throwable> failures) {
         return new Thread(() -> {
             RecordDecoder decoder = new RecordDecoder();
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
@@ -194,12 +202,15 @@ class ReplicasTest {
                     ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName(),
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 15,
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 40,
                     ConsumerConfig.METADATA_MAX_AGE_CONFIG, 500),
                     new StringDeserializer(), new ByteArrayDeserializer())) {
                 consumer.subscribe(TOPICS);
                 while (running.get()) {
                     ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
+                    if (!consumer.assignment().isEmpty()) {
+                        assigned.add(name);
+                    }
                     if (records.isEmpty()) {
                         continue;
                     }
