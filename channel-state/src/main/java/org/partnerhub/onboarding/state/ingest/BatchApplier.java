@@ -67,7 +67,8 @@ public class BatchApplier {
         return Uni.createFrom().deferred(() -> applyOnce(records, publish))
                 .onFailure(DatabaseVerdict::retryable).retry().atMost(TRIES - 1)
                 .onFailure(failure -> DatabaseVerdict.rejection(failure).isPresent())
-                .recoverWithUni(rejected -> isolate(records, publish, DatabaseVerdict.rejection(rejected).orElseThrow()));
+                .recoverWithUni(rejected -> isolate(records, publish,
+                        DatabaseVerdict.rejection(rejected).orElseThrow()));
     }
 
     /** Halves the rejected batch, each half on its own, in order, until the rejected records stand alone. */
@@ -82,8 +83,13 @@ public class BatchApplier {
                     facts.origin().offset(), reason);
             return apply(List.of(facts.origin().poison(reason)), true);
         }
-        LOG.warnf("Skipped facts the database rejected (%s): %s", publish ? "read from the Partner API"
-                : "dead-lettered when first consumed", reason);
+        String what = switch (records.getFirst()) {
+            case IncomingRecord.Poison poison -> "the dead letter of " + poison.topic() + "-" + poison.partition() + "@"
+                    + poison.offset();
+            case IncomingRecord.Facts facts when !publish -> "a record dead-lettered when first consumed";
+            case IncomingRecord.Facts facts -> "facts read from the Partner API, asked again next run";
+        };
+        LOG.warnf("Skipped %s, which the database rejected: %s", what, reason);
         return Uni.createFrom().voidItem();
     }
 

@@ -118,7 +118,8 @@ public class ProjectionStore {
      *       channel's tenant is its client's, and a fact may move a channel away from its client).</li>
      *   <li>Channels: those the batch names, and every channel of the locked clients (a client's binding settles all
      *       its channels). That set is read once the clients are locked: a channel joins or leaves a client only in a
-     *       transaction that holds that client's lock (as the one named by the fact, or the channel's current one).</li>
+     *       transaction that holds that client's lock (as the client the fact names, or the channel's current
+     *       one).</li>
      *   <li>Then the applied ids, the rows, the clients' rows, the kept permission facts.</li>
      * </ol>
      * A named channel may have moved to another client between step 1's unlocked read and its lock; then this

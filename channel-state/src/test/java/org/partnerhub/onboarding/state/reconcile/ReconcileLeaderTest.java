@@ -68,8 +68,8 @@ class ReconcileLeaderTest {
 
         // The leader dies: PostgreSQL ends its session, as when the process is gone and its connection closes.
         long key = AdvisoryLocks.reconcileLeader();
-        int terminated = pool.preparedQuery("select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' "
-                + "and granted and objsubid = 1 and classid::bigint = (($1::bigint >> 32) & 4294967295) "
+        int terminated = pool.preparedQuery("select pg_terminate_backend(pid) from pg_locks "
+                + "where locktype = 'advisory' and granted and objsubid = 1 and classid::bigint = (($1::bigint >> 32) & 4294967295) "
                 + "and objid::bigint = ($1::bigint & 4294967295)").execute(Tuple.of(key)).await().indefinitely().size();
         assertThat(terminated).isEqualTo(1);
 
