@@ -71,6 +71,19 @@ public final class ChannelFold {
             case Fact.StatusObserved status -> statusObserved(projection, status, out);
             case Fact.PermissionChanged permission -> permissionChanged(projection, permission, out);
             case Fact.ApiKeyChanged apiKey -> apiKeyChanged(projection, apiKey, out);
+            case Fact.TextNormalised note -> textNormalised(projection, note, out);
+        }
+    }
+
+    /** A note in the history of the channel the fact named, or else of its client's channels, at their version. */
+    private static void textNormalised(Projection projection, Fact.TextNormalised note, FoldOutput out) {
+        ChannelState named = note.channelId() == null ? null : projection.channel(note.channelId());
+        List<ChannelState> channels = named != null ? List.of(named)
+                : note.clientId() == null ? List.of() : projection.channelsOfClient(note.clientId());
+        for (ChannelState channel : channels) {
+            out.history(new HistoryEntry(channel.channelId(), channel.version(), HistoryEntry.TEXT_NORMALISED,
+                    String.join(",", note.fields()), "U+FFFD", note.factId(),
+                    null, note.occurredAt()));
         }
     }
 

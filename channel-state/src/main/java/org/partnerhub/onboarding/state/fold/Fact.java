@@ -1,6 +1,7 @@
 package org.partnerhub.onboarding.state.fold;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 import org.partnerhub.onboarding.events.permission.Verification;
@@ -78,6 +79,42 @@ public sealed interface Fact {
             implements Fact {
         public ApiKeyChanged {
             Objects.requireNonNull(channelId, "channelId");
+        }
+    }
+
+    /**
+     * Text of another fact held characters PostgreSQL cannot store, replaced by U+FFFD on the way in. It changes
+     * nothing and is noted in the history of the channel the fact names, or of the client's channels.
+     *
+     * @param eventId the normalised fact's id with {@code #normalised}, so that the note is applied once
+     * @param factId the normalised fact's id
+     * @param fields the names of the fields that were changed
+     */
+    record TextNormalised(
+            String eventId, String hubId, String channelId, String clientId, String factId, List<String> fields,
+            Instant occurredAt) implements Fact {
+
+        public TextNormalised {
+            fields = List.copyOf(fields);
+        }
+
+        public static TextNormalised of(Fact fact, List<String> fields) {
+            String channelId = switch (fact) {
+                case StatusObserved status -> status.channelId();
+                case PermissionChanged permission -> permission.channelId();
+                case ApiKeyChanged apiKey -> apiKey.channelId();
+                case ClientSeen client -> null;
+                case TextNormalised note -> note.channelId();
+            };
+            String clientId = switch (fact) {
+                case StatusObserved status -> status.clientId();
+                case PermissionChanged permission -> permission.clientId();
+                case ApiKeyChanged apiKey -> null;
+                case ClientSeen client -> client.clientId();
+                case TextNormalised note -> note.clientId();
+            };
+            return new TextNormalised(fact.eventId() + "#normalised", fact.hubId(), channelId, clientId,
+                    fact.eventId(), fields, fact.occurredAt());
         }
     }
 }

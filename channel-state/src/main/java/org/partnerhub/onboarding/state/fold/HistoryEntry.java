@@ -9,7 +9,8 @@ import java.time.Instant;
  *     that leaves the channel as it is: {@code stale-status} (a status older than the channel's),
  *     {@code permission-pending} (a permission fact waiting for 360dialog to report the channel under its client),
  *     {@code client-conflict} (360dialog reports the channel under another client than a permission fact names),
- *     {@code tenant-conflict} (a fact carrying another tenant than the one the channel is bound to)
+ *     {@code tenant-conflict} (a fact carrying another tenant than the one the channel is bound to),
+ *     {@code text-normalised} (a fact's text held characters PostgreSQL cannot store, replaced by U+FFFD)
  * @param version the channel's version after the entry; a note leaves it unchanged
  * @param eventId the fact the entry is about; for a note about a permission fact, that fact's, not the one that
  *     revealed the conflict
@@ -22,4 +23,5 @@ public record HistoryEntry(
     public static final String PERMISSION_PENDING = "permission-pending";
     public static final String CLIENT_CONFLICT = "client-conflict";
     public static final String TENANT_CONFLICT = "tenant-conflict";
+    public static final String TEXT_NORMALISED = "text-normalised";
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
 import org.partnerhub.onboarding.events.Event;
 import org.partnerhub.onboarding.events.state.ChannelSnapshot;
 import org.partnerhub.onboarding.outbox.OutboxRecord;
@@ -27,9 +28,18 @@ import io.vertx.mutiny.sqlclient.Pool;
 /**
  * Folds a batch of records in one database transaction: load what the batch touches, fold, write rows, history,
  * applied ids and the outbox, commit. Only then is the batch acknowledged and the relay woken.
+ *
+ * <p>Several replicas may fold at once, each its own partitions: {@link ProjectionStore#load} serialises the
+ * transactions that touch one channel or client with advisory locks. A batch the database rejects is split until the
+ * records it rejects stand alone; those go to their dead-letter topic with the database's reason, the rest commit.
  */
 @ApplicationScoped
 public class BatchApplier {
+
+    private static final Logger LOG = Logger.getLogger(BatchApplier.class);
+
+    /** Tries of one transaction that met a lock race or a deadlock before its failure is the batch's. */
+    private static final int TRIES = 5;
 
     @Inject
     Pool pool;
@@ -50,8 +60,41 @@ public class BatchApplier {
         return apply(records, true).invoke(relay::wake);
     }
 
-    /** @param publish false when refolding history: what it would publish was published when it first happened */
+    /**
+     * @param publish false when refolding history: what it would publish was published when it first happened, and
+     *     a record the database rejects was dead-lettered then
+     */
     public Uni<Void> apply(List<IncomingRecord> records, boolean publish) {
+        return Uni.createFrom().deferred(() -> applyOnce(records, publish))
+                .onFailure(DatabaseVerdict::retryable).retry().atMost(TRIES - 1)
+                .onFailure(failure -> DatabaseVerdict.rejection(failure).isPresent())
+                .recoverWithUni(rejected -> isolate(records, publish,
+                        DatabaseVerdict.rejection(rejected).orElseThrow()));
+    }
+
+    /** Halves the rejected batch, each half on its own, in order, until the rejected records stand alone. */
+    private Uni<Void> isolate(List<IncomingRecord> records, boolean publish, String reason) {
+        if (records.size() > 1) {
+            int half = records.size() / 2;
+            return apply(records.subList(0, half), publish).chain(() -> apply(records.subList(half, records.size()),
+                    publish));
+        }
+        if (records.getFirst() instanceof IncomingRecord.Facts facts && facts.origin() != null && publish) {
+            LOG.warnf("Dead-lettering %s-%d@%d: %s", facts.origin().topic(), facts.origin().partition(),
+                    facts.origin().offset(), reason);
+            return apply(List.of(facts.origin().poison(reason)), true);
+        }
+        String what = switch (records.getFirst()) {
+            case IncomingRecord.Poison poison -> "the dead letter of " + poison.topic() + "-" + poison.partition() + "@"
+                    + poison.offset();
+            case IncomingRecord.Facts facts when !publish -> "a record dead-lettered when first consumed";
+            case IncomingRecord.Facts facts -> "facts read from the Partner API, asked again next run";
+        };
+        LOG.warnf("Skipped %s, which the database rejected: %s", what, reason);
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> applyOnce(List<IncomingRecord> records, boolean publish) {
         List<Fact> facts = new ArrayList<>();
         List<OutboxRecord> deadLetters = new ArrayList<>();
         for (IncomingRecord record : records) {
@@ -79,6 +122,10 @@ public class BatchApplier {
                 }
                 case Fact.ApiKeyChanged apiKey -> channelIds.add(apiKey.channelId());
                 case Fact.ClientSeen client -> clientIds.add(client.clientId());
+                case Fact.TextNormalised note -> {
+                    addIfPresent(channelIds, note.channelId());
+                    addIfPresent(clientIds, note.clientId());
+                }
             }
         }
         return pool.withTransaction(connection -> store.load(connection, eventIds, channelIds, clientIds)

@@ -13,8 +13,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Consumes the three fact topics through one consumer, in batches, so that facts about one channel are never folded
- * by two transactions at once. The batch's offsets are committed only after its transaction.
+ * Consumes the three fact topics through one consumer, in batches. Replicas may share the topics' partitions in any
+ * way: each batch's transaction locks its channels and clients first ({@code ProjectionStore.load}). The batch's
+ * offsets are committed only after its transaction.
  */
 @ApplicationScoped
 public class FactConsumer {

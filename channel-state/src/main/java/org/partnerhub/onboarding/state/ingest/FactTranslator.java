@@ -17,7 +17,10 @@ import org.partnerhub.onboarding.events.permission.Verification;
 import org.partnerhub.onboarding.events.state.ApiKeyState;
 import org.partnerhub.onboarding.state.fold.Fact;
 
-/** Turns the events of the three consumed topics into facts; events that say nothing about a channel give none. */
+/**
+ * Turns the events of the three consumed topics, and what the reconciler reads, into facts; events that say nothing
+ * about a channel give none. The one place text is normalised on the way in ({@link TextNormaliser}).
+ */
 public final class FactTranslator {
 
     public static final String WEBHOOK = "webhook";
@@ -27,6 +30,20 @@ public final class FactTranslator {
 
     /** @param recordTime the Kafka record's time, for webhooks that arrive without a receive time */
     public static List<Fact> facts(Event event, Instant recordTime) {
+        return normalised(translate(event, recordTime));
+    }
+
+    /** What the reconciler read from the Partner API about a channel, as facts. */
+    public static List<Fact> reconciled(String eventId, String hubId, HubChannel channel, String source,
+            Instant occurredAt) {
+        return normalised(List.of(observed(eventId, hubId, channel, source, occurredAt)));
+    }
+
+    private static List<Fact> normalised(List<Fact> facts) {
+        return facts.stream().flatMap(fact -> TextNormaliser.fact(fact).stream()).toList();
+    }
+
+    private static List<Fact> translate(Event event, Instant recordTime) {
         return switch (event) {
             case ClientLinked linked -> List.of(new Fact.ClientSeen(linked.id(), linked.hubId(), linked.clientId(),
                     linked.tenant(), true, null, linked.occurredAt()));
@@ -50,7 +67,7 @@ public final class FactTranslator {
     }
 
     /** 360dialog's view of a channel as a fact, from a webhook or from the Partner API. */
-    public static Fact.StatusObserved observed(
+    private static Fact.StatusObserved observed(
             String eventId, String hubId, HubChannel channel, String source, Instant occurredAt) {
         return new Fact.StatusObserved(eventId, hubId, channel.id(), channel.clientId(), channel.status(),
                 channel.accountMode(), channel.phoneNumber(), channel.partnerPayload(), statusTime(channel), source,

@@ -8,7 +8,16 @@ import org.partnerhub.onboarding.state.fold.Fact;
 /** One consumed record: the facts it carries, or why it cannot be read. */
 public sealed interface IncomingRecord {
 
-    record Facts(List<Fact> facts) implements IncomingRecord {
+    /**
+     * @param origin the Kafka record the facts came from, to dead-letter it if the database rejects them; absent for
+     *     facts on no topic (the reconciler's)
+     */
+    record Facts(List<Fact> facts, Origin origin) implements IncomingRecord {
+
+        /** Facts on no topic. */
+        public Facts(List<Fact> facts) {
+            this(facts, null);
+        }
     }
 
     /**
@@ -19,5 +28,17 @@ public sealed interface IncomingRecord {
     record Poison(
             String topic, int partition, long offset, String key, Map<String, String> headers, byte[] value,
             String reason) implements IncomingRecord {
+    }
+
+    /**
+     * Where a record came from and what it held, as it came.
+     *
+     * @param headers the original headers, values as UTF-8
+     */
+    record Origin(String topic, int partition, long offset, String key, Map<String, String> headers, byte[] value) {
+
+        public Poison poison(String reason) {
+            return new Poison(topic, partition, offset, key, headers, value, reason);
+        }
     }
 }

@@ -17,25 +17,27 @@ public final class RecordDecoder {
     private final EventCodec codec = new EventCodec();
 
     public IncomingRecord decode(ConsumerRecord<String, byte[]> record) {
+        IncomingRecord.Origin origin = origin(record);
         try {
             if (record.value() == null) {
-                return poison(record, "record has no value");
+                return origin.poison("record has no value");
             }
             CloudEventMetadata metadata = CloudEventMetadata.from(record.headers());
             Event event = codec.decode(metadata, record.value());
-            return new IncomingRecord.Facts(FactTranslator.facts(event, Instant.ofEpochMilli(record.timestamp())));
+            return new IncomingRecord.Facts(FactTranslator.facts(event, Instant.ofEpochMilli(record.timestamp())),
+                    origin);
         } catch (RuntimeException unreadable) {
             // Whatever the cause (headers, JSON, a missing required field), the record cannot be folded as it is.
-            return poison(record, unreadable.getClass().getSimpleName() + ": " + unreadable.getMessage());
+            return origin.poison(unreadable.getClass().getSimpleName() + ": " + unreadable.getMessage());
         }
     }
 
-    private static IncomingRecord.Poison poison(ConsumerRecord<String, byte[]> record, String reason) {
+    private static IncomingRecord.Origin origin(ConsumerRecord<String, byte[]> record) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (Header header : record.headers()) {
             headers.put(header.key(), header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
         }
-        return new IncomingRecord.Poison(record.topic(), record.partition(), record.offset(), record.key(), headers,
-                record.value() == null ? new byte[0] : record.value(), reason);
+        return new IncomingRecord.Origin(record.topic(), record.partition(), record.offset(), record.key(), headers,
+                record.value() == null ? new byte[0] : record.value());
     }
 }

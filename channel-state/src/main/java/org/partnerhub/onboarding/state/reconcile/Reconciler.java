@@ -23,7 +23,7 @@ import io.quarkus.scheduler.Scheduled;
  * So that a missed webhook cannot leave a channel stuck forever: channels not yet running or live whose last fact is
  * older than {@code stale-after} are looked up at 360dialog, and so are channels known only from pending permission
  * facts that old. What 360dialog says is folded as a fact with source {@code reconcile}, under the same rules as a
- * webhook, and may release the pending facts.
+ * webhook, and may release the pending facts. Only the replica that leads ({@link ReconcileLeader}) runs it.
  */
 @Singleton
 public class Reconciler {
@@ -44,10 +44,13 @@ public class Reconciler {
     @Inject
     ObservedChannelSource source;
 
+    @Inject
+    ReconcileLeader leader;
+
     @Scheduled(every = "${onboarding.reconcile.interval:10M}", delayed = "${onboarding.reconcile.interval:10M}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        if (!config.enabled()) {
+        if (!config.enabled() || !leader.lead()) {
             return;
         }
         int folded = reconcileOnce();
@@ -67,9 +70,9 @@ public class Reconciler {
         List<IncomingRecord> observations = new ArrayList<>();
         for (StuckChannels.StuckChannel channel : stuck) {
             observe(channel, now).ifPresent(observed -> observations.add(
-                    new IncomingRecord.Facts(List.of(FactTranslator.observed(
+                    new IncomingRecord.Facts(FactTranslator.reconciled(
                             EventIds.of(SOURCE, channel.hubId(), channel.channelId(), now.toString()),
-                            channel.hubId(), observed, SOURCE, now)))));
+                            channel.hubId(), observed, SOURCE, now))));
         }
         applier.apply(observations).await().indefinitely();
         return observations.size();

@@ -95,37 +95,70 @@ public class ProjectionStore {
             """;
 
     /**
-     * Locks the rows it reads, so that the consumer and the reconciler never fold the same channel at once: all
-     * channels first, then all clients, each in id order, so two transactions never wait for each other in a circle.
-     * Besides what the batch names it loads the clients of the loaded channels (their tenant is the channel's) and the
-     * permission facts kept for the loaded channels (re-judged when a channel's client or tenant changes).
+     * Serialises the batch with every other transaction that folds one of its channels or clients, on any replica,
+     * then reads what the batch touches. What makes folding safe across replicas, whatever the partitioning and the
+     * assignor, is a transaction-scoped advisory lock per client and per channel ({@link AdvisoryLocks}), taken before
+     * anything is read, so that applied ids and rows are read only once no other transaction can change them, and
+     * also for channels and clients that have no row yet (row locks could not cover those).
+     *
+     * <p>The order, the same in every transaction, so that two never wait for each other in a circle: first all
+     * clients, then all channels, each set in ascending key order, and nothing after.
+     * <ol>
+     *   <li>Clients: those the batch names, and the current clients of the channels it names (read unlocked: a
+     *       channel's tenant is its client's, and a fact may move a channel away from its client).</li>
+     *   <li>Channels: those the batch names, and every channel of the locked clients (a client's binding settles all
+     *       its channels). That set is read once the clients are locked: a channel joins or leaves a client only in a
+     *       transaction that holds that client's lock (as the client the fact names, or the channel's current
+     *       one).</li>
+     *   <li>Then the applied ids, the rows, the clients' rows, the kept permission facts.</li>
+     * </ol>
+     * A named channel may have moved to another client between step 1's unlocked read and its lock; then this
+     * fails with {@link StaleLocks} and the caller tries the transaction again.
      */
     public Uni<Projection> load(SqlConnection connection, Set<String> eventIds, Set<String> channelIds,
             Set<String> clientIds) {
         Projection projection = new Projection();
-        Set<String> allChannels = new HashSet<>(channelIds);
-        Set<String> allClients = new HashSet<>(clientIds);
-        return connection.preparedQuery("select event_id from applied_event where event_id = any($1)")
-                .execute(Tuple.of(eventIds.toArray(String[]::new)))
+        Set<String> lockedClients = new HashSet<>(clientIds);
+        Set<String> lockedChannels = new HashSet<>(channelIds);
+        return connection.preparedQuery("select distinct client_id from channel where channel_id = any($1) "
+                + "and client_id is not null").execute(Tuple.of(channelIds.toArray(String[]::new)))
+                .invoke(rows -> rows.forEach(row -> lockedClients.add(row.getString(0))))
+                .chain(() -> lock(connection, AdvisoryLocks.clients(lockedClients)))
+                .chain(() -> connection.preparedQuery("select channel_id from channel where client_id = any($1)")
+                        .execute(Tuple.of(lockedClients.toArray(String[]::new))))
+                .invoke(rows -> rows.forEach(row -> lockedChannels.add(row.getString(0))))
+                .chain(() -> lock(connection, AdvisoryLocks.channels(lockedChannels)))
+                .chain(() -> connection.preparedQuery("select event_id from applied_event where event_id = any($1)")
+                        .execute(Tuple.of(eventIds.toArray(String[]::new))))
                 .invoke(rows -> rows.forEach(row -> projection.markApplied(row.getString(0))))
-                .chain(() -> connection.preparedQuery("select * from channel where channel_id = any($1) "
-                        + "or client_id = any($2) order by channel_id for update")
-                        .execute(Tuple.of(channelIds.toArray(String[]::new), clientIds.toArray(String[]::new))))
+                .chain(() -> connection.preparedQuery("select * from channel where channel_id = any($1)")
+                        .execute(Tuple.of(lockedChannels.toArray(String[]::new))))
                 .invoke(rows -> rows.forEach(row -> {
                     ChannelState channel = Rows.channel(row);
-                    projection.put(channel);
-                    allChannels.add(channel.channelId());
-                    if (channel.clientId() != null) {
-                        allClients.add(channel.clientId());
+                    if (channel.clientId() != null && !lockedClients.contains(channel.clientId())) {
+                        throw new StaleLocks(channel.channelId(), channel.clientId());
                     }
+                    projection.put(channel);
                 }))
-                .chain(() -> connection.preparedQuery("select * from client where client_id = any($1) "
-                        + "order by client_id for update").execute(Tuple.of(allClients.toArray(String[]::new))))
+                .chain(() -> connection.preparedQuery("select * from client where client_id = any($1)")
+                        .execute(Tuple.of(lockedClients.toArray(String[]::new))))
                 .invoke(rows -> rows.forEach(row -> projection.put(Rows.client(row))))
                 .chain(() -> connection.preparedQuery("select * from permission_fact where channel_id = any($1) "
-                        + "order by event_id").execute(Tuple.of(allChannels.toArray(String[]::new))))
+                        + "order by event_id").execute(Tuple.of(lockedChannels.toArray(String[]::new))))
                 .invoke(rows -> rows.forEach(row -> projection.put(Rows.permissionFact(row))))
                 .replaceWith(projection);
+    }
+
+    /**
+     * Takes the locks in the array's order: {@code unnest} yields the elements in order and the scan calls the
+     * function once per element as it goes, while an {@code order by} might be applied after the calls.
+     */
+    private static Uni<Void> lock(SqlConnection connection, Long[] keys) {
+        if (keys.length == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("select pg_advisory_xact_lock(k) from unnest($1::bigint[]) as k")
+                .execute(Tuple.of(keys)).replaceWithVoid();
     }
 
     /** Writes what the fold changed; {@code outbox} is what to publish once the transaction commits. */

@@ -1,0 +1,76 @@
+package org.partnerhub.onboarding.state.ingest;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.partnerhub.onboarding.state.fold.Fact;
+
+/**
+ * Replaces what PostgreSQL cannot store in {@code text}: NUL (it ends a C string) and UTF-16 surrogates without their
+ * pair (no UTF-8 encoding). Each becomes U+FFFD, the replacement character, so that a record anyone can shape (a
+ * {@code partner=} parameter echoed back as {@code partner_payload}, a client's name) cannot fail a batch.
+ */
+public final class TextNormaliser {
+
+    public static final char REPLACEMENT = '\uFFFD';
+
+    private TextNormaliser() {
+    }
+
+    /** The text with each character PostgreSQL cannot store replaced; the same instance when there is none. */
+    public static String text(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder normalised = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pairedHigh = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            boolean storable = c != '\u0000' && (!Character.isSurrogate(c) || pairedHigh);
+            if (normalised == null && !storable) {
+                normalised = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (normalised != null) {
+                normalised.append(storable ? c : REPLACEMENT);
+                if (pairedHigh) {
+                    normalised.append(text.charAt(i + 1));
+                }
+            }
+            if (pairedHigh) {
+                i++;
+            }
+        }
+        return normalised == null ? text : normalised.toString();
+    }
+
+    /** The fact with every text field normalised, and after it a note naming the fields that changed, if any. */
+    public static List<Fact> fact(Fact fact) {
+        RecordComponent[] components = fact.getClass().getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        List<String> changed = new ArrayList<>();
+        try {
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                values[i] = components[i].getAccessor().invoke(fact);
+                if (values[i] instanceof String text && text(text) != text) {
+                    values[i] = text(text);
+                    changed.add(components[i].getName());
+                }
+            }
+            if (changed.isEmpty()) {
+                return List.of(fact);
+            }
+            Constructor<?> canonical = fact.getClass().getDeclaredConstructor(types);
+            Fact normalised = (Fact) canonical.newInstance(values);
+            return List.of(normalised, Fact.TextNormalised.of(normalised, changed));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("facts are public records", e instanceof InvocationTargetException target
+                    ? target.getCause() : e);
+        }
+    }
+}
