@@ -20,7 +20,7 @@ import org.partnerhub.onboarding.events.CloudEventHeaders;
 import org.partnerhub.onboarding.events.EventCodec;
 import org.partnerhub.onboarding.events.hub.HubWebhook;
 import org.partnerhub.onboarding.events.hub.HubWebhooks;
-import org.partnerhub.onboarding.state.outbox.OutboxRecord;
+import org.partnerhub.onboarding.state.outbox.Outgoing;
 import org.partnerhub.onboarding.testkit.KafkaPostgresTestResource;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -62,7 +62,7 @@ class HostileRecordsTest {
                 .jsonPath().getList("findAll { it.kind == 'text-normalised' }.fromValue");
         assertThat(notes).as("the channel's own webhook and its client's").contains("partnerPayload", "tenant,name");
         ConsumerRecord<String, byte[]> dead = deadLetter(9003);
-        assertThat(KafkaTopics.header(dead, OutboxRecord.DEAD_LETTER_REASON))
+        assertThat(KafkaTopics.header(dead, Outgoing.DEAD_LETTER_REASON))
                 .startsWith("rejected by the database: ").contains("SQLSTATE 54000");
         assertThat(KafkaTopics.header(dead, CloudEventHeaders.ID)).isEqualTo("evt-h3");
         assertThat(deadLetterOffsets()).as("only the rejected record").doesNotContain("9001", "9002", "9004");
