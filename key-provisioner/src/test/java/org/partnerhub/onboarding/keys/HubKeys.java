@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,8 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 /**
  * 360dialog's keys for the channels whose stubs name this transformer, as 360dialog keeps them: a creation makes a
  * new key live the moment the request arrives (the answer may come much later, after the stub's delay) and revokes
- * the channel's earlier keys; a listing shows the live key without its secret; a deletion removes it.
+ * the channel's earlier keys; a listing shows the live key without its secret; a deletion removes it. A channel's
+ * creations may be scripted, call by call: answered late, or refused with an error that creates nothing.
  */
 public class HubKeys implements ResponseDefinitionTransformerV2 {
 
@@ -28,6 +30,20 @@ public class HubKeys implements ResponseDefinitionTransformerV2 {
 
     private final Map<String, List<String>> created = new HashMap<>();
     private final Set<String> deleted = new HashSet<>();
+    private final Map<String, IntFunction<CreationAnswer>> scripts = new HashMap<>();
+    private final Map<String, Integer> creationCalls = new HashMap<>();
+
+    /** How 360dialog answers one key creation. */
+    sealed interface CreationAnswer {
+
+        /** The key is created (and the earlier ones revoked) when the request arrives, answered {@code delayMs} later. */
+        record Created(int delayMs) implements CreationAnswer {
+        }
+
+        /** An error answer, at once: nothing is created. */
+        record Refused(int status, Optional<Integer> retryAfterSeconds) implements CreationAnswer {
+        }
+    }
 
     @Override
     public String getName() {
@@ -50,10 +66,20 @@ public class HubKeys implements ResponseDefinitionTransformerV2 {
                 .withHeader("Content-Type", "application/json");
         return switch (event.getRequest().getMethod().getName()) {
             case "POST" -> {
+                int call = creationCalls.merge(channel, 1, Integer::sum);
+                CreationAnswer scripted = scripts.containsKey(channel) ? scripts.get(channel).apply(call) : null;
+                if (scripted instanceof CreationAnswer.Refused refused) {
+                    refused.retryAfterSeconds().ifPresent(seconds -> answer.withHeader("Retry-After", String.valueOf(seconds)));
+                    yield answer.withStatus(refused.status()).withFixedDelay(null)
+                            .withBody("{\"meta\":{\"developer_message\":\"scripted refusal\"}}").build();
+                }
+                if (scripted instanceof CreationAnswer.Created late) {
+                    answer.withFixedDelay(late.delayMs());
+                }
                 List<String> keys = created.computeIfAbsent(channel, ignored -> new ArrayList<>());
                 String key = "key-" + channel + "-" + (keys.size() + 1);
                 keys.add(key);
-                yield answer.withStatus(201).withBody("{\"id\":\"" + key + "\",\"api_key\":\"fake-secret-" + key
+                yield answer.withStatus(201).withBody("{\"id\":\"" + key + "\",\"api_key\":\"" + secret(key)
                         + "\",\"address\":\"https://waba.example\",\"app_id\":\"app-" + channel + "\"}").build();
             }
             case "DELETE" -> {
@@ -64,6 +90,16 @@ public class HubKeys implements ResponseDefinitionTransformerV2 {
                     .map(key -> "{\"api_keys\":[{\"id\":\"" + key + "\",\"created_at\":\"" + Instant.now() + "\"}]}")
                     .orElse("{\"api_keys\":[]}")).build();
         };
+    }
+
+    /** From now on the channel's creations are answered as {@code answerOfCall} says for their call number (from 1). */
+    synchronized void script(String channel, IntFunction<CreationAnswer> answerOfCall) {
+        scripts.put(channel, answerOfCall);
+    }
+
+    /** The secret 360dialog reveals with key {@code keyId} when it creates it. */
+    static String secret(String keyId) {
+        return "fake-secret-" + keyId;
     }
 
     /** How many keys were created for the channel. */

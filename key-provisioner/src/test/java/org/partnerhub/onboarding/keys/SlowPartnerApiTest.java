@@ -4,39 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.partnerhub.onboarding.events.state.ChannelStage;
 import org.partnerhub.onboarding.hubapi.ChannelApiKey;
-import org.partnerhub.onboarding.hubapi.HubApiConfig;
-import org.partnerhub.onboarding.hubapi.PartnerApi;
-import org.partnerhub.onboarding.hubapi.ReplicaPartnerApi;
 import org.partnerhub.onboarding.keys.domain.AttemptFailure;
 import org.partnerhub.onboarding.keys.domain.ClaimRules.Admission;
 import org.partnerhub.onboarding.keys.domain.Lease;
 import org.partnerhub.onboarding.keys.store.ClaimLedger;
 import org.partnerhub.onboarding.keys.store.KeyToDelete;
-import org.partnerhub.onboarding.runtime.hubs.HubsConfig;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * The Partner API answers key creations slowly (the key exists at once, the answer takes 0.7 s) with a 1 s timeout and
@@ -60,32 +47,11 @@ class SlowPartnerApiTest extends ChannelEventsTest {
     }
 
     @Inject
-    ClaimLedger ledger;
-
-    @Inject
-    KeyRevocation revocation;
-
-    @Inject
-    HubsConfig hubs;
-
-    @Inject
-    HubApiConfig hubApi;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    MeterRegistry registry;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    Vertx vertx;
+    SecondReplica replica;
 
     @Test
     void oneInstance() throws Exception {
-        List<String> channels = channels("slow-one");
+        List<String> channels = channels("slow-one", CHANNELS);
         long started = System.nanoTime();
 
         goRunning(channels);
@@ -95,21 +61,18 @@ class SlowPartnerApiTest extends ChannelEventsTest {
 
     @Test
     void twoInstancesOneOfThemKilledMidRun() throws Exception {
-        List<String> channels = channels("slow-two");
+        List<String> channels = channels("slow-two", CHANNELS);
         KillableFaults secondFaults = new KillableFaults();
-        ProvisioningWorker second = secondWorker(secondFaults);
-        long timer = vertx.setPeriodic(200, id -> onNewContext(() -> second.runDue().subscribe().with(done -> { })));
+        ProvisioningWorker second = replica.worker(secondFaults);
         long started = System.nanoTime();
-        try {
+        try (AutoCloseable polling = replica.polling(second, Duration.ofMillis(200))) {
             goRunning(channels);
-            await().atMost(Duration.ofMinutes(1)).until(() -> provisioned(channels) >= CHANNELS / 4);
+            await().atMost(Duration.ofMinutes(1)).until(() -> TestDatabase.provisioned(channels) >= CHANNELS / 4);
             // Killed with its next creation in flight, between the POST and the commit: the worst moment.
             secondFaults.arm(() -> second.ledger = new DeadLedger());
 
             awaitEveryKey(channels, started, "two instances, one killed after " + CHANNELS / 4 + " keys");
             assertThat(secondFaults.killed).as("the second worker was killed mid-creation").isTrue();
-        } finally {
-            vertx.cancelTimer(timer);
         }
     }
 
@@ -121,7 +84,7 @@ class SlowPartnerApiTest extends ChannelEventsTest {
 
     private static void awaitEveryKey(List<String> channels, long started, String setting) throws SQLException {
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                .until(() -> provisioned(channels) == channels.size());
+                .until(() -> TestDatabase.provisioned(channels) == channels.size());
         long seconds = (System.nanoTime() - started) / 1_000_000_000;
         int creations = 0;
         int mostPerChannel = 0;
@@ -138,41 +101,6 @@ class SlowPartnerApiTest extends ChannelEventsTest {
         System.out.printf("Slow Partner API (%d ms answers, 1 s timeout, one slot), %s: %d/%d channels with the live "
                 + "key stored in %d s; %d creations, %d extra, at most %d per channel%n", ANSWER_MS, setting,
                 channels.size(), channels.size(), seconds, creations, creations - channels.size(), mostPerChannel);
-    }
-
-    private static int provisioned(List<String> channels) throws SQLException {
-        int count = 0;
-        for (String channel : channels) {
-            count += TestDatabase.query("select 1 from key_claim where channel_id = ? and status = 'PROVISIONED'",
-                    channel).size();
-        }
-        return count;
-    }
-
-    private static List<String> channels(String prefix) {
-        return IntStream.range(0, CHANNELS).mapToObj(i -> prefix + "-" + i).toList();
-    }
-
-    /** A second replica's worker: the shared database and ledger, its own Partner API client, slot and faults. */
-    private ProvisioningWorker secondWorker(ProvisioningFaults faults) {
-        ProvisioningWorker worker = new ProvisioningWorker();
-        PartnerApi ownApi = ReplicaPartnerApi.of(hubs, hubApi, mapper);
-        worker.ledger = ledger;
-        worker.partnerApi = ownApi;
-        worker.hubApi = hubApi;
-        worker.revocation = revocation;
-        worker.faults = faults;
-        worker.progress = new Progress();
-        worker.registry = registry;
-        worker.clock = clock;
-        worker.vertx = vertx;
-        return worker;
-    }
-
-    private void onNewContext(Runnable task) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> task.run());
     }
 
     /** A killed replica reaches no database any more. */

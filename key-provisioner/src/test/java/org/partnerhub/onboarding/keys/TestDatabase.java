@@ -30,6 +30,15 @@ final class TestDatabase {
         }
     }
 
+    /** How many of the channels have a {@code PROVISIONED} claim. */
+    static int provisioned(List<String> channels) throws SQLException {
+        int count = 0;
+        for (String channel : channels) {
+            count += query("select 1 from key_claim where channel_id = ? and status = 'PROVISIONED'", channel).size();
+        }
+        return count;
+    }
+
     static Connection connect() throws SQLException {
         var config = ConfigProvider.getConfig();
         return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
