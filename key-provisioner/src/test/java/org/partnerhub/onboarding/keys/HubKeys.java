@@ -36,7 +36,7 @@ public class HubKeys implements ResponseDefinitionTransformerV2 {
     /** How 360dialog answers one key creation. */
     sealed interface CreationAnswer {
 
-        /** The key is created (and the earlier ones revoked) when the request arrives, answered {@code delayMs} later. */
+        /** The key is created, revoking the earlier ones, when the request arrives; answered {@code delayMs} later. */
         record Created(int delayMs) implements CreationAnswer {
         }
 
@@ -69,7 +69,8 @@ public class HubKeys implements ResponseDefinitionTransformerV2 {
                 int call = creationCalls.merge(channel, 1, Integer::sum);
                 CreationAnswer scripted = scripts.containsKey(channel) ? scripts.get(channel).apply(call) : null;
                 if (scripted instanceof CreationAnswer.Refused refused) {
-                    refused.retryAfterSeconds().ifPresent(seconds -> answer.withHeader("Retry-After", String.valueOf(seconds)));
+                    refused.retryAfterSeconds()
+                            .ifPresent(seconds -> answer.withHeader("Retry-After", String.valueOf(seconds)));
                     yield answer.withStatus(refused.status()).withFixedDelay(null)
                             .withBody("{\"meta\":{\"developer_message\":\"scripted refusal\"}}").build();
                 }
