@@ -36,7 +36,6 @@ import org.partnerhub.onboarding.state.store.ChannelFilter;
 import org.partnerhub.onboarding.state.store.ChannelHistoryRepository;
 import org.partnerhub.onboarding.state.store.ChannelRepository;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 @Path("/channels")
@@ -69,7 +68,6 @@ public class ChannelResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ChannelSnapshot.class)))
     @APIResponse(responseCode = "404", description = "No such channel, or none the credential may see",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @WithSession
     public Uni<Response> channel(@PathParam("id") String id) {
         Credential credential = caller.credential();
         return channels.channel(id).map(channel -> visible(channel, credential)
@@ -83,7 +81,6 @@ public class ChannelResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ChannelPage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is malformed; the body says which",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @WithSession
     public Uni<Response> channels(
             @QueryParam("tenant") String tenant,
             @QueryParam("client") String client,
@@ -119,7 +116,6 @@ public class ChannelResource {
                     org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No such channel, or none the credential may see",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @WithSession
     public Uni<Response> history(@PathParam("id") String id) {
         Credential credential = caller.credential();
         return channels.channel(id).chain(channel -> visible(channel, credential)

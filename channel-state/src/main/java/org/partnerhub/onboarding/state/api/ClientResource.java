@@ -21,7 +21,6 @@ import org.partnerhub.onboarding.auth.RequiresScope;
 import org.partnerhub.onboarding.auth.Scope;
 import org.partnerhub.onboarding.state.store.ClientRepository;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 @Path("/clients")
@@ -47,7 +46,6 @@ public class ClientResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClientView.class)))
     @APIResponse(responseCode = "404", description = "No such client, or none the credential may see",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @WithSession
     public Uni<Response> client(@PathParam("id") String id) {
         Credential credential = caller.credential();
         // Outside the credential's hubs and tenants a client answers like an unknown one.

@@ -46,13 +46,9 @@ import org.partnerhub.onboarding.runtime.hubs.PaymentMode;
  */
 public final class ChannelFold {
 
-    private static final String PARTNER_PAYMENT = "partner-payment";
-    private static final String CLIENT_SOURCE = "client";
-
     private static final Comparator<Instant> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
-    private static final Comparator<Fact.PermissionChanged> HAPPENED = Comparator
-            .comparing(Fact.PermissionChanged::occurredAt).thenComparing(Fact.PermissionChanged::eventId);
+    private static final Comparator<Fact.PermissionChanged> HAPPENED = Comparator.comparing(Stamp::of);
 
     private final Function<String, PaymentMode> paymentModes;
 
@@ -81,7 +77,7 @@ public final class ChannelFold {
         List<ChannelState> channels = named != null ? List.of(named)
                 : note.clientId() == null ? List.of() : projection.channelsOfClient(note.clientId());
         for (ChannelState channel : channels) {
-            out.history(new HistoryEntry(channel.channelId(), channel.version(), HistoryEntry.TEXT_NORMALISED,
+            out.history(new HistoryEntry(channel.channelId(), channel.times().version(), HistoryEntry.TEXT_NORMALISED,
                     String.join(",", note.fields()), "U+FFFD", note.factId(),
                     null, note.occurredAt()));
         }
@@ -100,14 +96,14 @@ public final class ChannelFold {
                         TenantBinding.offered(fact.partnerPayload(), TenantSource.PAYLOAD, fact), null, out);
         Change change = channel(projection, fact, fact.channelId());
         change.observed(fact.clientId(), fact.phoneNumber());
-        ChannelState current = change.current;
+        ChannelState.HubStatus current = change.current.hub();
         int order = compareStatus(fact.status(), fact.statusAt(), current.status(), current.statusAt());
         if (order > 0) {
-            change.status(fact.status(), fact.statusAt(), fact.accountMode() != null ? fact.accountMode()
-                    : current.accountMode());
+            change.status(new ChannelState.HubStatus(fact.status(), fact.statusAt(),
+                    fact.accountMode() != null ? fact.accountMode() : current.accountMode()));
         } else if (order == 0) {
-            change.status(current.status(), current.statusAt(), laterAccountMode(current.accountMode(),
-                    fact.accountMode()));
+            change.status(new ChannelState.HubStatus(current.status(), current.statusAt(),
+                    laterAccountMode(current.accountMode(), fact.accountMode())));
         } else {
             change.stale(current.status(), fact.status());
         }
@@ -143,12 +139,12 @@ public final class ChannelFold {
 
     private void apiKeyChanged(Projection projection, Fact.ApiKeyChanged fact, FoldOutput out) {
         Change change = channel(projection, fact, fact.channelId());
-        ChannelState current = change.current;
-        if (isLater(fact.occurredAt(), fact.eventId(), current.apiKeyAt(), current.apiKeyEventId())) {
-            change.apiKey(fact.state(), fact.reason(), fact.occurredAt(), fact.eventId());
+        Stamp stamp = Stamp.of(fact);
+        if (stamp.after(change.current.apiKey().decidedBy())) {
+            change.apiKey(new ChannelState.ApiKey(fact.state(), fact.reason(), stamp));
         }
         settle(projection, change, out);
-        commit(projection, change, fact, "key-provisioner", out);
+        commit(projection, change, fact, Origin.KEY_PROVISIONER, out);
     }
 
     /**
@@ -158,7 +154,7 @@ public final class ChannelFold {
      */
     private void settle(Projection projection, Change change, FoldOutput out) {
         List<Fact.PermissionChanged> facts = projection.permissionFacts(change.current.channelId());
-        if (!change.current.clientObserved()) {
+        if (!change.current.identity().clientObserved()) {
             facts.stream().filter(fact -> fact.verification() == Verification.CONFIRMED && fact.clientId() != null)
                     .min(HAPPENED).ifPresent(first -> change.confirmedClient(first.clientId()));
         }
@@ -176,12 +172,11 @@ public final class ChannelFold {
             }
         }
         if (deciding != null) {
-            change.permission(deciding.granted() ? PermissionState.GRANTED : PermissionState.REVOKED,
-                    deciding.source(), deciding.occurredAt(), deciding.eventId());
-        } else if (partnerPays(change.current.hubId())) {
-            change.permission(PermissionState.GRANTED, PARTNER_PAYMENT, null, null);
+            change.permission(new ChannelState.Permission(
+                    deciding.granted() ? PermissionState.GRANTED : PermissionState.REVOKED, deciding.source(),
+                    Stamp.of(deciding)));
         } else {
-            change.permission(PermissionState.MISSING, null, null, null);
+            change.permission(defaultPermission(change.current.hubId()));
         }
     }
 
@@ -246,6 +241,12 @@ public final class ChannelFold {
         return paymentModes.apply(hubId) == PaymentMode.PARTNER;
     }
 
+    /** A channel's permission while no permission fact counts: the hub's payment mode decides. */
+    private ChannelState.Permission defaultPermission(String hubId) {
+        return partnerPays(hubId) ? new ChannelState.Permission(PermissionState.GRANTED, Origin.PARTNER_PAYMENT, null)
+                : new ChannelState.Permission(PermissionState.MISSING, null, null);
+    }
+
     private static Change change(Projection projection, ChannelState existing) {
         Map<String, PermissionVerdict> verdicts = new HashMap<>();
         for (Fact.PermissionChanged fact : projection.permissionFacts(existing.channelId())) {
@@ -259,38 +260,42 @@ public final class ChannelFold {
         if (existing != null) {
             return change(projection, existing);
         }
-        boolean partnerPays = partnerPays(fact.hubId());
-        ChannelState fresh = new ChannelState(channelId, fact.hubId(), null, false, null, null, null, null, null,
-                partnerPays ? PermissionState.GRANTED : PermissionState.MISSING,
-                partnerPays ? PARTNER_PAYMENT : null, null, null,
-                ApiKeyState.NONE, null, null, null,
-                0, fact.occurredAt(), fact.occurredAt(), fact.occurredAt());
+        ChannelState.Permission permission = defaultPermission(fact.hubId());
+        ChannelState fresh = new ChannelState(
+                new ChannelState.Identity(channelId, fact.hubId(), null, false, null, null),
+                new ChannelState.HubStatus(null, null, null),
+                permission,
+                new ChannelState.ApiKey(ApiKeyState.NONE, null, null),
+                new ChannelState.Times(0, fact.occurredAt(), fact.occurredAt(), fact.occurredAt()));
         Change change = new Change(null, fresh, Map.of());
-        if (partnerPays) {
-            change.steps.add(new Step(ChangeKind.PERMISSION_GRANTED, null, PARTNER_PAYMENT));
+        if (permission.state() == PermissionState.GRANTED) {
+            change.steps.add(new Step(ChangeKind.PERMISSION_GRANTED, null, Origin.wire(permission.source())));
         }
         return change;
     }
 
-    private static void commit(Projection projection, Change change, Fact fact, String source, FoldOutput out) {
-        ChannelState next = change.current.withTimes(
-                earliest(change.current.createdAt(), fact.occurredAt()),
-                latest(change.current.lastFactAt(), fact.occurredAt()));
+    private static void commit(Projection projection, Change change, Fact fact, Origin source, FoldOutput out) {
+        ChannelState.Times times = change.current.times();
+        ChannelState next = change.current.with(new ChannelState.Times(times.version(),
+                earliest(times.createdAt(), fact.occurredAt()), times.updatedAt(),
+                latest(times.lastFactAt(), fact.occurredAt())));
         commit(projection, change, next, fact, source, out);
     }
 
     /** For a fact about the channel's client: it changes what the channel shows, not when the channel was seen. */
     private static void commitClientChange(Projection projection, Change change, Fact fact, FoldOutput out) {
-        commit(projection, change, change.current, fact, "client", out);
+        commit(projection, change, change.current, fact, Origin.CLIENT, out);
     }
 
     private static void commit(
-            Projection projection, Change change, ChannelState updated, Fact fact, String source, FoldOutput out) {
+            Projection projection, Change change, ChannelState updated, Fact fact, Origin source, FoldOutput out) {
         ChannelState before = change.before;
         ChannelState next = updated;
         boolean visible = before == null || change.steps.stream().anyMatch(step -> step.kind.visible);
         if (visible) {
-            next = next.nextVersion(fact.occurredAt());
+            ChannelState.Times times = next.times();
+            next = next.with(new ChannelState.Times(times.version() + 1, times.createdAt(), fact.occurredAt(),
+                    times.lastFactAt()));
         }
         if (next.equals(before) && change.steps.isEmpty()) {
             return;
@@ -300,12 +305,13 @@ public final class ChannelFold {
         ChannelSnapshot snapshot = Snapshots.of(next);
         List<Step> steps = new ArrayList<>(change.steps);
         if (before == null) {
-            steps.addFirst(new Step(ChangeKind.CREATED, null, next.status()));
+            steps.addFirst(new Step(ChangeKind.CREATED, null, next.hub().status()));
         }
         for (Step step : steps) {
-            Step.Cause cause = step.cause != null ? step.cause : new Step.Cause(fact.eventId(), source,
+            Step.Cause cause = step.cause != null ? step.cause : new Step.Cause(fact.eventId(), Origin.wire(source),
                     fact.occurredAt());
-            out.history(new HistoryEntry(next.channelId(), next.version(), step.kind.historyKind, step.from, step.to,
+            out.history(new HistoryEntry(next.channelId(), next.times().version(), step.kind.historyKind, step.from,
+                    step.to,
                     cause.eventId(), cause.source(), cause.occurredAt()));
             publishTransition(step, snapshot, fact.occurredAt(), out);
         }
@@ -358,14 +364,6 @@ public final class ChannelFold {
             return current;
         }
         return incoming.compareTo(current) > 0 ? incoming : current;
-    }
-
-    private static boolean isLater(Instant at, String eventId, Instant currentAt, String currentEventId) {
-        if (currentAt == null) {
-            return true;
-        }
-        int byTime = at.compareTo(currentAt);
-        return byTime > 0 || byTime == 0 && eventId.compareTo(currentEventId) > 0;
     }
 
     private static Instant earliest(Instant a, Instant b) {
@@ -435,38 +433,43 @@ public final class ChannelFold {
          * client for a channel, the first report stays (360dialog does not move channels between clients).
          */
         void observed(String clientId, String phoneNumber) {
-            boolean replaces = clientId != null && !current.clientObserved();
-            identity(replaces ? clientId : current.clientId(), current.clientObserved() || replaces,
-                    phoneNumber != null ? phoneNumber : current.phoneNumber());
+            ChannelState.Identity identity = current.identity();
+            boolean replaces = clientId != null && !identity.clientObserved();
+            identity(replaces ? clientId : identity.clientId(), identity.clientObserved() || replaces,
+                    phoneNumber != null ? phoneNumber : identity.phoneNumber());
         }
 
         /** The client a confirmed permission fact names, while 360dialog has not reported one. */
         void confirmedClient(String clientId) {
-            identity(clientId, false, current.phoneNumber());
+            identity(clientId, false, current.identity().phoneNumber());
         }
 
         private void identity(String newClient, boolean observed, String newPhone) {
-            if (Objects.equals(newClient, current.clientId()) && Objects.equals(newPhone, current.phoneNumber())
-                    && observed == current.clientObserved()) {
+            ChannelState.Identity identity = current.identity();
+            boolean sameDetails = Objects.equals(newClient, identity.clientId())
+                    && Objects.equals(newPhone, identity.phoneNumber());
+            if (sameDetails && observed == identity.clientObserved()) {
                 return;
             }
-            if (before != null && !(Objects.equals(newClient, current.clientId())
-                    && Objects.equals(newPhone, current.phoneNumber()))) {
-                steps.add(new Step(ChangeKind.DETAILS, current.clientId() + " " + current.phoneNumber(),
+            if (before != null && !sameDetails) {
+                steps.add(new Step(ChangeKind.DETAILS, identity.clientId() + " " + identity.phoneNumber(),
                         newClient + " " + newPhone));
             }
-            current = current.withIdentity(newClient, observed, newPhone);
+            current = current.with(new ChannelState.Identity(identity.channelId(), identity.hubId(), newClient,
+                    observed, identity.tenantBinding(), newPhone));
         }
 
         /** The binding of the channel's client; a channel keeps its tenant when its client has none. */
         void tenant(TenantBinding binding) {
-            if (binding == null || binding.equals(current.tenantBinding())) {
+            ChannelState.Identity identity = current.identity();
+            if (binding == null || binding.equals(identity.tenantBinding())) {
                 return;
             }
-            if (before != null && !binding.tenant().equals(current.tenant())) {
-                steps.add(new Step(ChangeKind.TENANT, current.tenant(), binding.tenant()));
+            if (before != null && !binding.tenant().equals(identity.tenant())) {
+                steps.add(new Step(ChangeKind.TENANT, identity.tenant(), binding.tenant()));
             }
-            current = current.withTenant(binding);
+            current = current.with(new ChannelState.Identity(identity.channelId(), identity.hubId(),
+                    identity.clientId(), identity.clientObserved(), binding, identity.phoneNumber()));
         }
 
         /** A binding of the channel's client that lost to its first one: recorded, changing nothing. */
@@ -481,7 +484,7 @@ public final class ChannelFold {
 
         /** A kept permission fact that does not count (any more, or yet). */
         void note(Fact.PermissionChanged fact, PermissionVerdict verdict, FoldOutput out) {
-            Step.Cause cause = new Step.Cause(fact.eventId(), fact.source(), fact.occurredAt());
+            Step.Cause cause = new Step.Cause(fact.eventId(), Origin.wire(fact.source()), fact.occurredAt());
             String claim = fact.granted() ? "granted" : "revoked";
             switch (verdict) {
                 case PENDING -> steps.add(new Step(ChangeKind.PERMISSION_PENDING, fact.clientId(), claim, cause));
@@ -499,8 +502,9 @@ public final class ChannelFold {
             }
         }
 
-        void status(String status, Instant statusAt, String accountMode) {
-            String from = current.status();
+        void status(ChannelState.HubStatus next) {
+            String from = current.hub().status();
+            String status = next.status();
             if (!Objects.equals(from, status)) {
                 steps.add(new Step(ChangeKind.STATUS, from, status));
                 ChannelStage fromStage = StageMapping.stage(from);
@@ -509,34 +513,39 @@ public final class ChannelFold {
                     steps.add(new Step(ChangeKind.RUNNING, from, status));
                 }
             }
-            if (before != null && Objects.equals(from, status) && !Objects.equals(current.accountMode(), accountMode)) {
-                steps.add(new Step(ChangeKind.ACCOUNT_MODE, current.accountMode(), accountMode));
+            String accountMode = current.hub().accountMode();
+            if (before != null && Objects.equals(from, status) && !Objects.equals(accountMode, next.accountMode())) {
+                steps.add(new Step(ChangeKind.ACCOUNT_MODE, accountMode, next.accountMode()));
             }
-            current = current.withStatus(status, statusAt, accountMode);
+            current = current.with(next);
         }
 
         void stale(String currentStatus, String replayedStatus) {
             steps.add(new Step(ChangeKind.STALE_STATUS, currentStatus, replayedStatus));
         }
 
-        void permission(PermissionState state, String source, Instant at, String eventId) {
-            if (state != current.permission()) {
+        void permission(ChannelState.Permission next) {
+            ChannelState.Permission now = current.permission();
+            String from = Origin.wire(now.source());
+            String to = Origin.wire(next.source());
+            if (next.state() != now.state()) {
                 steps.removeIf(step -> step.kind == ChangeKind.PERMISSION_GRANTED);
-                steps.add(new Step(state == PermissionState.GRANTED ? ChangeKind.PERMISSION_GRANTED
-                        : ChangeKind.PERMISSION_REVOKED, current.permissionSource(), source));
-            } else if (!Objects.equals(source, current.permissionSource())) {
+                steps.add(new Step(next.state() == PermissionState.GRANTED ? ChangeKind.PERMISSION_GRANTED
+                        : ChangeKind.PERMISSION_REVOKED, from, to));
+            } else if (!Objects.equals(next.source(), now.source())) {
                 steps.removeIf(step -> step.kind == ChangeKind.PERMISSION_GRANTED);
                 steps.add(new Step(before == null ? ChangeKind.PERMISSION_GRANTED : ChangeKind.PERMISSION_SOURCE,
-                        current.permissionSource(), source));
+                        from, to));
             }
-            current = current.withPermission(state, source, at, eventId);
+            current = current.with(next);
         }
 
-        void apiKey(ApiKeyState state, String reason, Instant at, String eventId) {
-            if (state != current.apiKey() || !Objects.equals(reason, current.apiKeyReason())) {
-                steps.add(new Step(ChangeKind.API_KEY, current.apiKey().name(), state.name()));
+        void apiKey(ChannelState.ApiKey next) {
+            ChannelState.ApiKey now = current.apiKey();
+            if (next.state() != now.state() || !Objects.equals(next.reason(), now.reason())) {
+                steps.add(new Step(ChangeKind.API_KEY, now.state().name(), next.state().name()));
             }
-            current = current.withApiKey(state, reason, at, eventId);
+            current = current.with(next);
         }
     }
 }

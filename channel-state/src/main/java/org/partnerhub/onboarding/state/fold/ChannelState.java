@@ -3,95 +3,110 @@ package org.partnerhub.onboarding.state.fold;
 import java.time.Instant;
 
 import org.partnerhub.onboarding.events.state.ApiKeyState;
+import org.partnerhub.onboarding.events.state.ChannelStage;
 import org.partnerhub.onboarding.events.state.PermissionState;
 
 /**
- * One channel of the projection. Besides what the snapshot publishes it keeps, per dimension, the time and event
- * of the fact that set it, because those decide whether a later-arriving fact is newer.
- *
- * @param clientObserved whether 360dialog itself reported the channel under {@code clientId}; otherwise the client
- *     comes from a permission fact the gateway confirmed, and the first report by 360dialog replaces it
- * @param tenantBinding the channel's client's binding to a tenant
- * @param statusAt 360dialog's own timestamp for the status where the channel object carried one
- * @param permissionAt absent while the permission is the hub's default
+ * One channel of the projection, as the fold's independent parts: each is set by its own kind of fact and keeps what
+ * decides whether a later-arriving fact of that kind is newer.
  */
-public record ChannelState(
-        String channelId,
-        String hubId,
-        String clientId,
-        boolean clientObserved,
-        TenantBinding tenantBinding,
-        String phoneNumber,
-        String status,
-        Instant statusAt,
-        String accountMode,
-        PermissionState permission,
-        String permissionSource,
-        Instant permissionAt,
-        String permissionEventId,
-        ApiKeyState apiKey,
-        String apiKeyReason,
-        Instant apiKeyAt,
-        String apiKeyEventId,
-        long version,
-        Instant createdAt,
-        Instant updatedAt,
-        Instant lastFactAt) {
+public record ChannelState(Identity identity, HubStatus hub, Permission permission, ApiKey apiKey, Times times) {
+
+    /**
+     * Which channel, of which client and tenant.
+     *
+     * @param clientObserved whether 360dialog itself reported the channel under {@code clientId}; otherwise the client
+     *     comes from a permission fact the gateway confirmed, and the first report by 360dialog replaces it
+     * @param tenantBinding the channel's client's binding to a tenant, with its own time and event id
+     */
+    public record Identity(
+            String channelId, String hubId, String clientId, boolean clientObserved, TenantBinding tenantBinding,
+            String phoneNumber) {
+
+        public String tenant() {
+            return TenantBinding.tenantOf(tenantBinding);
+        }
+
+        public TenantSource tenantSource() {
+            return TenantBinding.sourceOf(tenantBinding);
+        }
+    }
+
+    /**
+     * 360dialog's view of the channel.
+     *
+     * @param statusAt 360dialog's own timestamp for the status where the channel object carried one
+     */
+    public record HubStatus(String status, Instant statusAt, String accountMode) {
+
+        public ChannelStage stage() {
+            return StageMapping.stage(status);
+        }
+    }
+
+    /**
+     * The partner's permission to create API keys for the channel.
+     *
+     * @param decidedBy the permission fact that decided it; absent while the permission is the hub's default
+     */
+    public record Permission(PermissionState state, Origin source, Stamp decidedBy) {
+    }
+
+    /**
+     * What key-provisioner did with the channel's API key.
+     *
+     * @param decidedBy the API key fact that set it; absent while no key fact arrived
+     */
+    public record ApiKey(ApiKeyState state, String reason, Stamp decidedBy) {
+    }
+
+    /**
+     * @param version bumped by every visible change
+     * @param createdAt the earliest fact vouching for the channel
+     * @param updatedAt when the latest visible change happened
+     * @param lastFactAt the latest fact vouching for the channel
+     */
+    public record Times(long version, Instant createdAt, Instant updatedAt, Instant lastFactAt) {
+    }
+
+    public String channelId() {
+        return identity.channelId();
+    }
+
+    public String hubId() {
+        return identity.hubId();
+    }
+
+    public String clientId() {
+        return identity.clientId();
+    }
 
     public String tenant() {
-        return tenantBinding == null ? null : tenantBinding.tenant();
+        return identity.tenant();
     }
 
-    public TenantSource tenantSource() {
-        return tenantBinding == null ? null : tenantBinding.source();
+    ChannelState with(Identity newIdentity) {
+        return new ChannelState(newIdentity, hub, permission, apiKey, times);
     }
 
-    ChannelState withTenant(TenantBinding binding) {
-        return new ChannelState(channelId, hubId, clientId, clientObserved, binding, phoneNumber, status, statusAt,
-                accountMode, permission, permissionSource, permissionAt, permissionEventId, apiKey, apiKeyReason,
-                apiKeyAt, apiKeyEventId, version, createdAt, updatedAt, lastFactAt);
+    ChannelState with(HubStatus newHub) {
+        return new ChannelState(identity, newHub, permission, apiKey, times);
     }
 
-    ChannelState withStatus(String newStatus, Instant newStatusAt, String newAccountMode) {
-        return new ChannelState(channelId, hubId, clientId, clientObserved, tenantBinding, phoneNumber, newStatus,
-                newStatusAt, newAccountMode, permission, permissionSource, permissionAt, permissionEventId, apiKey, apiKeyReason,
-                apiKeyAt, apiKeyEventId, version, createdAt, updatedAt, lastFactAt);
+    ChannelState with(Permission newPermission) {
+        return new ChannelState(identity, hub, newPermission, apiKey, times);
     }
 
-    ChannelState withIdentity(String newClientId, boolean observed, String newPhoneNumber) {
-        return new ChannelState(channelId, hubId, newClientId, observed, tenantBinding, newPhoneNumber, status, statusAt,
-                accountMode, permission, permissionSource, permissionAt, permissionEventId, apiKey, apiKeyReason,
-                apiKeyAt, apiKeyEventId, version, createdAt, updatedAt, lastFactAt);
+    ChannelState with(ApiKey newApiKey) {
+        return new ChannelState(identity, hub, permission, newApiKey, times);
     }
 
-    ChannelState withPermission(PermissionState state, String source, Instant at, String eventId) {
-        return new ChannelState(channelId, hubId, clientId, clientObserved, tenantBinding, phoneNumber, status, statusAt,
-                accountMode, state, source, at, eventId, apiKey, apiKeyReason, apiKeyAt, apiKeyEventId, version,
-                createdAt, updatedAt, lastFactAt);
-    }
-
-    ChannelState withApiKey(ApiKeyState state, String reason, Instant at, String eventId) {
-        return new ChannelState(channelId, hubId, clientId, clientObserved, tenantBinding, phoneNumber, status, statusAt,
-                accountMode, permission, permissionSource, permissionAt, permissionEventId, state, reason, at, eventId,
-                version, createdAt, updatedAt, lastFactAt);
-    }
-
-    ChannelState withTimes(Instant newCreatedAt, Instant newLastFactAt) {
-        return new ChannelState(channelId, hubId, clientId, clientObserved, tenantBinding, phoneNumber, status, statusAt,
-                accountMode, permission, permissionSource, permissionAt, permissionEventId, apiKey, apiKeyReason,
-                apiKeyAt, apiKeyEventId, version, newCreatedAt, updatedAt, newLastFactAt);
-    }
-
-    ChannelState nextVersion(Instant changedAt) {
-        return new ChannelState(channelId, hubId, clientId, clientObserved, tenantBinding, phoneNumber, status, statusAt,
-                accountMode, permission, permissionSource, permissionAt, permissionEventId, apiKey, apiKeyReason,
-                apiKeyAt, apiKeyEventId, version + 1, createdAt, changedAt, lastFactAt);
+    ChannelState with(Times newTimes) {
+        return new ChannelState(identity, hub, permission, apiKey, newTimes);
     }
 
     /** Everything a reader sees, without the bookkeeping that depends on the order facts arrived in. */
     public ChannelState withoutArrivalOrder() {
-        return new ChannelState(channelId, hubId, clientId, clientObserved, tenantBinding, phoneNumber, status, statusAt,
-                accountMode, permission, permissionSource, permissionAt, permissionEventId, apiKey, apiKeyReason,
-                apiKeyAt, apiKeyEventId, 0, createdAt, null, lastFactAt);
+        return with(new Times(0, times.createdAt(), null, times.lastFactAt()));
     }
 }

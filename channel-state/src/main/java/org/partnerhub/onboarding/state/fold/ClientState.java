@@ -12,10 +12,10 @@ public record ClientState(
         Instant updatedAt) {
 
     public String tenant() {
-        return tenantBinding == null ? null : tenantBinding.tenant();
+        return TenantBinding.tenantOf(tenantBinding);
     }
 
     public TenantSource tenantSource() {
-        return tenantBinding == null ? null : tenantBinding.source();
+        return TenantBinding.sourceOf(tenantBinding);
     }
 }

@@ -28,7 +28,7 @@ public sealed interface Fact {
             String phoneNumber,
             String partnerPayload,
             Instant statusAt,
-            String source,
+            Origin source,
             Instant occurredAt) implements Fact {
         public StatusObserved {
             Objects.requireNonNull(channelId, "channelId");
@@ -50,7 +50,7 @@ public sealed interface Fact {
             String clientId,
             String tenant,
             boolean granted,
-            String source,
+            Origin source,
             Verification verification,
             Instant occurredAt) implements Fact {
         public PermissionChanged {

@@ -20,7 +20,7 @@ enum PermissionVerdict {
         if (fact.tenant() != null && channel.tenant() != null && !fact.tenant().equals(channel.tenant())) {
             return TENANT_CONFLICT;
         }
-        String reported = channel.clientObserved() ? channel.clientId() : null;
+        String reported = channel.identity().clientObserved() ? channel.clientId() : null;
         if (reported != null && fact.clientId() != null && !reported.equals(fact.clientId())) {
             return CLIENT_CONFLICT;
         }

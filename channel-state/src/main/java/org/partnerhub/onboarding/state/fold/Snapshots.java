@@ -11,20 +11,23 @@ public final class Snapshots {
     }
 
     public static ChannelSnapshot of(ChannelState channel) {
+        ChannelState.Identity identity = channel.identity();
+        ChannelState.HubStatus hub = channel.hub();
+        ChannelState.Times times = channel.times();
         return new ChannelSnapshot(
-                channel.channelId(),
-                channel.hubId(),
-                channel.clientId(),
-                channel.tenant(),
-                channel.phoneNumber(),
-                channel.status(),
-                StageMapping.stage(channel.status()),
-                channel.accountMode(),
-                new PermissionStatus(channel.permission(), channel.permissionSource()),
-                new ApiKeyStatus(channel.apiKey(), channel.apiKeyReason()),
-                channel.version(),
-                channel.createdAt(),
-                channel.updatedAt(),
-                channel.lastFactAt());
+                identity.channelId(),
+                identity.hubId(),
+                identity.clientId(),
+                identity.tenant(),
+                identity.phoneNumber(),
+                hub.status(),
+                hub.stage(),
+                hub.accountMode(),
+                new PermissionStatus(channel.permission().state(), Origin.wire(channel.permission().source())),
+                new ApiKeyStatus(channel.apiKey().state(), channel.apiKey().reason()),
+                times.version(),
+                times.createdAt(),
+                times.updatedAt(),
+                times.lastFactAt());
     }
 }

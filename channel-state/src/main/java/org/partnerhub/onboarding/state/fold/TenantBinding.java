@@ -18,6 +18,14 @@ public record TenantBinding(String tenant, TenantSource source, Instant at, Stri
             .comparing(TenantBinding::at, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
             .thenComparing(TenantBinding::eventId, Comparator.nullsFirst(Comparator.<String>naturalOrder()));
 
+    static String tenantOf(TenantBinding binding) {
+        return binding == null ? null : binding.tenant();
+    }
+
+    static TenantSource sourceOf(TenantBinding binding) {
+        return binding == null ? null : binding.source();
+    }
+
     /** The binding a fact offers, if it carries a tenant at all. */
     static TenantBinding offered(String tenant, TenantSource source, Fact fact) {
         return tenant == null ? null : new TenantBinding(tenant, source, fact.occurredAt(), fact.eventId());

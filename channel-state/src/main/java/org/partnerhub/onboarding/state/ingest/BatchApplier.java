@@ -18,6 +18,7 @@ import org.partnerhub.onboarding.outbox.OutboxRelay;
 import org.partnerhub.onboarding.state.fold.ChannelFold;
 import org.partnerhub.onboarding.state.fold.Fact;
 import org.partnerhub.onboarding.state.fold.FoldOutput;
+import org.partnerhub.onboarding.state.fold.Origin;
 import org.partnerhub.onboarding.state.outbox.Outgoing;
 import org.partnerhub.onboarding.state.store.ProjectionStore;
 
@@ -184,8 +185,7 @@ public class BatchApplier {
     /** Facts the reconciler read from the Partner API: on no topic, so kept for a rebuild. */
     private static List<Fact.StatusObserved> unpublishedFacts(List<Fact> facts) {
         return facts.stream()
-                .filter(fact -> fact instanceof Fact.StatusObserved status && !FactTranslator.WEBHOOK.equals(
-                        status.source()))
+                .filter(fact -> fact instanceof Fact.StatusObserved status && status.source() != Origin.WEBHOOK)
                 .map(Fact.StatusObserved.class::cast)
                 .toList();
     }

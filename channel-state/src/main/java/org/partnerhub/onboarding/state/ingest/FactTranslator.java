@@ -16,14 +16,13 @@ import org.partnerhub.onboarding.events.permission.PermissionRevoked;
 import org.partnerhub.onboarding.events.permission.Verification;
 import org.partnerhub.onboarding.events.state.ApiKeyState;
 import org.partnerhub.onboarding.state.fold.Fact;
+import org.partnerhub.onboarding.state.fold.Origin;
 
 /**
  * Turns the events of the three consumed topics, and what the reconciler reads, into facts; events that say nothing
  * about a channel give none. The one place text is normalised on the way in ({@link TextNormaliser}).
  */
 public final class FactTranslator {
-
-    public static final String WEBHOOK = "webhook";
 
     private FactTranslator() {
     }
@@ -33,10 +32,14 @@ public final class FactTranslator {
         return normalised(translate(event, recordTime));
     }
 
-    /** What the reconciler read from the Partner API about a channel, as facts. */
+    /**
+     * What the reconciler read from the Partner API about a channel, as facts.
+     *
+     * @param source the reconciler's name for itself, as stored and published ({@link Origin#RECONCILER})
+     */
     public static List<Fact> reconciled(String eventId, String hubId, HubChannel channel, String source,
             Instant occurredAt) {
-        return normalised(List.of(observed(eventId, hubId, channel, source, occurredAt)));
+        return normalised(List.of(observed(eventId, hubId, channel, Origin.of(source), occurredAt)));
     }
 
     private static List<Fact> normalised(List<Fact> facts) {
@@ -48,10 +51,10 @@ public final class FactTranslator {
             case ClientLinked linked -> List.of(new Fact.ClientSeen(linked.id(), linked.hubId(), linked.clientId(),
                     linked.tenant(), true, null, linked.occurredAt()));
             case PermissionGranted granted -> List.of(new Fact.PermissionChanged(granted.id(), granted.hubId(),
-                    granted.channelId(), granted.clientId(), granted.tenant(), true, granted.source(),
+                    granted.channelId(), granted.clientId(), granted.tenant(), true, Origin.of(granted.source()),
                     granted.verification(), granted.occurredAt()));
             case PermissionRevoked revoked -> List.of(new Fact.PermissionChanged(revoked.id(), revoked.hubId(),
-                    revoked.channelId(), revoked.clientId(), revoked.tenant(), false, revoked.source(),
+                    revoked.channelId(), revoked.clientId(), revoked.tenant(), false, Origin.of(revoked.source()),
                     revoked.verification(), revoked.occurredAt()));
             case ApiKeyProvisioned key -> List.of(new Fact.ApiKeyChanged(key.id(), key.hubId(), key.channelId(),
                     ApiKeyState.PROVISIONED, null, key.occurredAt()));
@@ -68,7 +71,7 @@ public final class FactTranslator {
 
     /** 360dialog's view of a channel as a fact, from a webhook or from the Partner API. */
     private static Fact.StatusObserved observed(
-            String eventId, String hubId, HubChannel channel, String source, Instant occurredAt) {
+            String eventId, String hubId, HubChannel channel, Origin source, Instant occurredAt) {
         return new Fact.StatusObserved(eventId, hubId, channel.id(), channel.clientId(), channel.status(),
                 channel.accountMode(), channel.phoneNumber(), channel.partnerPayload(), statusTime(channel), source,
                 occurredAt);
@@ -88,7 +91,7 @@ public final class FactTranslator {
         if (channel.id() == null) {
             return List.of();
         }
-        return List.of(observed(webhook.id(), webhook.hubId(), channel, WEBHOOK, time(webhook, recordTime)));
+        return List.of(observed(webhook.id(), webhook.hubId(), channel, Origin.WEBHOOK, time(webhook, recordTime)));
     }
 
     /**
@@ -102,11 +105,11 @@ public final class FactTranslator {
         }
         Instant at = time(webhook, recordTime);
         Fact grant = new Fact.PermissionChanged(webhook.id(), webhook.hubId(), channel.id(), channel.clientId(), null,
-                true, WEBHOOK, Verification.CONFIRMED, at);
+                true, Origin.WEBHOOK, Verification.CONFIRMED, at);
         if (channel.status() == null) {
             return List.of(grant);
         }
-        return List.of(grant, observed(webhook.id() + "#status", webhook.hubId(), channel, WEBHOOK, at));
+        return List.of(grant, observed(webhook.id() + "#status", webhook.hubId(), channel, Origin.WEBHOOK, at));
     }
 
     /** 360dialog stamps only some statuses; where it does, the stamp orders two observations of that status. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.partnerhub.onboarding.state.fold.Fact;
+import org.partnerhub.onboarding.state.fold.Origin;
 
 /**
  * Replaces what PostgreSQL cannot store in {@code text}: NUL (it ends a C string) and UTF-16 surrogates without their
@@ -59,6 +60,9 @@ public final class TextNormaliser {
                 values[i] = components[i].getAccessor().invoke(fact);
                 if (values[i] instanceof String text && text(text) != text) {
                     values[i] = text(text);
+                    changed.add(components[i].getName());
+                } else if (values[i] instanceof Origin.Other other && text(other.wire()) != other.wire()) {
+                    values[i] = new Origin.Other(text(other.wire()));
                     changed.add(components[i].getName());
                 }
             }

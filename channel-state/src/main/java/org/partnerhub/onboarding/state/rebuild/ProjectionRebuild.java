@@ -21,7 +21,6 @@ import org.partnerhub.onboarding.state.fold.Fact;
 import org.partnerhub.onboarding.state.ingest.BatchApplier;
 import org.partnerhub.onboarding.state.ingest.IncomingRecord;
 import org.partnerhub.onboarding.state.ingest.RecordDecoder;
-import org.partnerhub.onboarding.state.reconcile.Reconciler;
 import org.partnerhub.onboarding.state.store.ProjectionStore;
 
 import io.smallrye.common.annotation.Identifier;
@@ -89,7 +88,7 @@ public class ProjectionRebuild {
             }
             applier.apply(batch, false).await().indefinitely();
         }
-        List<Fact> observations = store.observations(pool, Reconciler.SOURCE).await().indefinitely();
+        List<Fact> observations = store.observations(pool).await().indefinitely();
         for (int from = 0; from < observations.size(); from += BATCH) {
             List<Fact> page = observations.subList(from, Math.min(observations.size(), from + BATCH));
             applier.apply(List.of(new IncomingRecord.Facts(page)), false).await().indefinitely();

@@ -2,24 +2,31 @@ package org.partnerhub.onboarding.state.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.partnerhub.onboarding.state.fold.ChannelState;
 
-import io.quarkus.hibernate.reactive.panache.PanacheQuery;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The query API's reads of {@code channel}; callers open the session ({@code @WithSession}). */
+/**
+ * The query API's reads of {@code channel}, through the same row mapping as the fold ({@link ChannelRows}), so that
+ * what the API shows is what the fold wrote.
+ */
 @ApplicationScoped
-public class ChannelRepository implements PanacheRepositoryBase<StoredChannel, String> {
+public class ChannelRepository {
+
+    @Inject
+    Pool pool;
 
     /** @return the channel, or {@code null} if there is none */
     public Uni<ChannelState> channel(String channelId) {
-        return findById(channelId).map(channel -> channel == null ? null : channel.toState());
+        return pool.preparedQuery("select * from channel where channel_id = $1").execute(Tuple.of(channelId))
+                .map(rows -> rows.iterator().hasNext() ? ChannelRows.channel(rows.iterator().next()) : null);
     }
 
     /**
@@ -28,34 +35,34 @@ public class ChannelRepository implements PanacheRepositoryBase<StoredChannel, S
      */
     public Uni<List<ChannelState>> page(ChannelFilter filter) {
         List<String> conditions = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        condition(conditions, parameters, "tenant", filter.tenant());
-        condition(conditions, parameters, "clientId", filter.clientId());
-        condition(conditions, parameters, "hubId", filter.hubId());
-        condition(conditions, parameters, "stage", Rows.lower(filter.stage()));
-        filter.onlyHubs().ifPresent(hubs -> {
-            conditions.add("hubId in :onlyHubs");
-            parameters.and("onlyHubs", hubs);
+        List<Object> parameters = new ArrayList<>();
+        condition(conditions, parameters, "tenant = ?", filter.tenant());
+        condition(conditions, parameters, "client_id = ?", filter.clientId());
+        condition(conditions, parameters, "hub_id = ?", filter.hubId());
+        condition(conditions, parameters, "stage = ?", Rows.lower(filter.stage()));
+        filter.onlyHubs().ifPresent(hubs -> condition(conditions, parameters, "hub_id = any(?)", array(hubs)));
+        filter.onlyTenants().ifPresent(tenants -> condition(conditions, parameters, "tenant = any(?)",
+                array(tenants)));
+        condition(conditions, parameters, "channel_id > ?", filter.after());
+        parameters.add(filter.limit());
+        String sql = "select * from channel" + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
+                + " order by channel_id limit $" + parameters.size();
+        return pool.preparedQuery(sql).execute(Tuple.from(parameters)).map(rows -> {
+            List<ChannelState> page = new ArrayList<>(rows.size());
+            rows.forEach(row -> page.add(ChannelRows.channel(row)));
+            return page;
         });
-        filter.onlyTenants().ifPresent(tenants -> {
-            conditions.add("tenant in :onlyTenants");
-            parameters.and("onlyTenants", tenants);
-        });
-        if (filter.after() != null) {
-            conditions.add("channelId > :after");
-            parameters.and("after", filter.after());
-        }
-        Sort byId = Sort.by("channelId");
-        PanacheQuery<StoredChannel> query = conditions.isEmpty() ? findAll(byId)
-                : find(String.join(" and ", conditions), byId, parameters);
-        return query.range(0, filter.limit() - 1).list()
-                .map(channels -> channels.stream().map(StoredChannel::toState).toList());
     }
 
-    private static void condition(List<String> conditions, Parameters parameters, String field, String value) {
+    /** @param clause with {@code ?} where the parameter goes */
+    private static void condition(List<String> conditions, List<Object> parameters, String clause, Object value) {
         if (value != null) {
-            conditions.add(field + " = :" + field);
-            parameters.and(field, value);
+            parameters.add(value);
+            conditions.add(clause.replace("?", "$" + parameters.size()));
         }
+    }
+
+    private static String[] array(Set<String> values) {
+        return values.toArray(String[]::new);
     }
 }

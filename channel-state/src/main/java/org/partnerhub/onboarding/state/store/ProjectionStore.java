@@ -1,6 +1,5 @@
 package org.partnerhub.onboarding.state.store;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,8 +17,7 @@ import org.partnerhub.onboarding.state.fold.Fact;
 import org.partnerhub.onboarding.state.fold.FoldOutput;
 import org.partnerhub.onboarding.state.fold.HistoryEntry;
 import org.partnerhub.onboarding.state.fold.Projection;
-import org.partnerhub.onboarding.state.fold.StageMapping;
-import org.partnerhub.onboarding.state.fold.TenantBinding;
+import org.partnerhub.onboarding.state.fold.Origin;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,36 +28,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Reads the part of the projection a batch touches and writes the batch's outcome back, inside the caller's
  * transaction. Each table is written with one statement per batch ({@code unnest} of arrays), whatever the batch size.
  *
- * <p>This path stays on the Vert.x SQL client on purpose, while the query API reads through Panache entities: one
- * transaction and a handful of {@code unnest} statements per consumer batch is what makes folding fast, and a
- * Hibernate session would instead track every row and flush one statement per entity.
+ * <p>Everything reaches PostgreSQL through the Vert.x SQL client: one transaction and a handful of {@code unnest}
+ * statements per consumer batch is what makes folding fast, where an ORM session would track every row and flush one
+ * statement per entity; the query API reads the same rows through the same mapping ({@link ChannelRows}).
  */
 @ApplicationScoped
 public class ProjectionStore {
-
-    private static final String UPSERT_CHANNELS = """
-            insert into channel (channel_id, hub_id, client_id, client_observed, tenant, tenant_source, tenant_at,
-                tenant_event_id, phone_number, status, status_at, stage, account_mode, permission, permission_source,
-                permission_at, permission_event_id, api_key, api_key_reason, api_key_at, api_key_event_id, version,
-                created_at, updated_at, last_fact_at)
-            select * from unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::text[],
-                $7::timestamptz[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::text[], $13::text[],
-                $14::text[], $15::text[], $16::timestamptz[], $17::text[], $18::text[], $19::text[],
-                $20::timestamptz[], $21::text[], $22::bigint[], $23::timestamptz[], $24::timestamptz[],
-                $25::timestamptz[])
-            on conflict (channel_id) do update set hub_id = excluded.hub_id, client_id = excluded.client_id,
-                client_observed = excluded.client_observed, tenant = excluded.tenant,
-                tenant_source = excluded.tenant_source, tenant_at = excluded.tenant_at,
-                tenant_event_id = excluded.tenant_event_id,
-                phone_number = excluded.phone_number, status = excluded.status, status_at = excluded.status_at,
-                stage = excluded.stage, account_mode = excluded.account_mode, permission = excluded.permission,
-                permission_source = excluded.permission_source, permission_at = excluded.permission_at,
-                permission_event_id = excluded.permission_event_id, api_key = excluded.api_key,
-                api_key_reason = excluded.api_key_reason, api_key_at = excluded.api_key_at,
-                api_key_event_id = excluded.api_key_event_id, version = excluded.version,
-                created_at = excluded.created_at, updated_at = excluded.updated_at,
-                last_fact_at = excluded.last_fact_at
-            """;
 
     private static final String UPSERT_CLIENTS = """
             insert into client (client_id, hub_id, tenant, tenant_source, tenant_at, tenant_event_id, name,
@@ -134,7 +108,7 @@ public class ProjectionStore {
                 .chain(() -> connection.preparedQuery("select * from channel where channel_id = any($1)")
                         .execute(Tuple.of(lockedChannels.toArray(String[]::new))))
                 .invoke(rows -> rows.forEach(row -> {
-                    ChannelState channel = Rows.channel(row);
+                    ChannelState channel = ChannelRows.channel(row);
                     if (channel.clientId() != null && !lockedClients.contains(channel.clientId())) {
                         throw new StaleLocks(channel.channelId(), channel.clientId());
                     }
@@ -192,10 +166,10 @@ public class ProjectionStore {
     }
 
     /** Every stored reconcile observation, as the facts they were. */
-    public Uni<List<Fact>> observations(Pool pool, String source) {
+    public Uni<List<Fact>> observations(Pool pool) {
         return pool.query("select * from reconcile_observation order by event_id").execute().map(rows -> {
             List<Fact> facts = new ArrayList<>(rows.size());
-            rows.forEach(row -> facts.add(Rows.observation(row, source)));
+            rows.forEach(row -> facts.add(Rows.observation(row)));
             return facts;
         });
     }
@@ -204,29 +178,7 @@ public class ProjectionStore {
         if (channels.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        int n = channels.size();
-        Object[][] columns = {
-            new String[n], new String[n], new String[n], new Boolean[n], new String[n], new String[n],
-            new OffsetDateTime[n], new String[n], new String[n], new String[n], new OffsetDateTime[n], new String[n],
-            new String[n], new String[n], new String[n], new OffsetDateTime[n], new String[n], new String[n],
-            new String[n], new OffsetDateTime[n], new String[n], new Long[n], new OffsetDateTime[n],
-            new OffsetDateTime[n], new OffsetDateTime[n]
-        };
-        for (int i = 0; i < n; i++) {
-            ChannelState c = channels.get(i);
-            Object[] values = {
-                c.channelId(), c.hubId(), c.clientId(), c.clientObserved(), c.tenant(), Rows.lower(c.tenantSource()),
-                Rows.time(bindingAt(c.tenantBinding())), bindingEventId(c.tenantBinding()), c.phoneNumber(),
-                c.status(), Rows.time(c.statusAt()), Rows.lower(StageMapping.stage(c.status())), c.accountMode(),
-                Rows.lower(c.permission()), c.permissionSource(), Rows.time(c.permissionAt()), c.permissionEventId(),
-                Rows.lower(c.apiKey()), c.apiKeyReason(), Rows.time(c.apiKeyAt()), c.apiKeyEventId(), c.version(),
-                Rows.time(c.createdAt()), Rows.time(c.updatedAt()), Rows.time(c.lastFactAt())
-            };
-            for (int column = 0; column < values.length; column++) {
-                columns[column][i] = values[column];
-            }
-        }
-        return connection.preparedQuery(UPSERT_CHANNELS).execute(Tuple.from(List.of((Object[]) columns)))
+        return connection.preparedQuery(ChannelRows.UPSERT).execute(ChannelRows.upsertArguments(channels))
                 .replaceWithVoid();
     }
 
@@ -240,8 +192,8 @@ public class ProjectionStore {
                 list.stream().map(ClientState::hubId).toArray(String[]::new),
                 list.stream().map(ClientState::tenant).toArray(String[]::new),
                 list.stream().map(c -> Rows.lower(c.tenantSource())).toArray(String[]::new),
-                list.stream().map(c -> Rows.time(bindingAt(c.tenantBinding()))).toArray(OffsetDateTime[]::new),
-                list.stream().map(c -> bindingEventId(c.tenantBinding())).toArray(String[]::new),
+                list.stream().map(c -> Rows.time(Rows.bindingAt(c.tenantBinding()))).toArray(OffsetDateTime[]::new),
+                list.stream().map(c -> Rows.bindingEventId(c.tenantBinding())).toArray(String[]::new),
                 list.stream().map(ClientState::name).toArray(String[]::new),
                 list.stream().map(c -> Rows.time(c.createdAt())).toArray(OffsetDateTime[]::new),
                 list.stream().map(c -> Rows.time(c.updatedAt())).toArray(OffsetDateTime[]::new))))
@@ -259,18 +211,10 @@ public class ProjectionStore {
                 facts.stream().map(Fact.PermissionChanged::clientId).toArray(String[]::new),
                 facts.stream().map(Fact.PermissionChanged::tenant).toArray(String[]::new),
                 facts.stream().map(Fact.PermissionChanged::granted).toArray(Boolean[]::new),
-                facts.stream().map(Fact.PermissionChanged::source).toArray(String[]::new),
+                facts.stream().map(f -> Origin.wire(f.source())).toArray(String[]::new),
                 facts.stream().map(f -> Rows.lower(f.verification())).toArray(String[]::new),
                 facts.stream().map(f -> Rows.time(f.occurredAt())).toArray(OffsetDateTime[]::new))))
                 .replaceWithVoid();
-    }
-
-    private static Instant bindingAt(TenantBinding binding) {
-        return binding == null ? null : binding.at();
-    }
-
-    private static String bindingEventId(TenantBinding binding) {
-        return binding == null ? null : binding.eventId();
     }
 
     private Uni<Void> insertHistory(SqlConnection connection, List<HistoryEntry> history) {

@@ -8,9 +8,9 @@ import java.util.Locale;
 import org.partnerhub.onboarding.events.permission.Verification;
 import org.partnerhub.onboarding.events.state.ApiKeyState;
 import org.partnerhub.onboarding.events.state.PermissionState;
-import org.partnerhub.onboarding.state.fold.ChannelState;
 import org.partnerhub.onboarding.state.fold.ClientState;
 import org.partnerhub.onboarding.state.fold.Fact;
+import org.partnerhub.onboarding.state.fold.Origin;
 import org.partnerhub.onboarding.state.fold.TenantBinding;
 import org.partnerhub.onboarding.state.fold.TenantSource;
 
@@ -24,32 +24,6 @@ public final class Rows {
     private Rows() {
     }
 
-    public static ChannelState channel(Row row) {
-        return new ChannelState(
-                row.getString("channel_id"),
-                row.getString("hub_id"),
-                row.getString("client_id"),
-                row.getBoolean("client_observed"),
-                tenantBinding(row.getString("tenant"), row.getString("tenant_source"),
-                        instant(row.getOffsetDateTime("tenant_at")), row.getString("tenant_event_id")),
-                row.getString("phone_number"),
-                row.getString("status"),
-                instant(row.getOffsetDateTime("status_at")),
-                row.getString("account_mode"),
-                permission(row.getString("permission")),
-                row.getString("permission_source"),
-                instant(row.getOffsetDateTime("permission_at")),
-                row.getString("permission_event_id"),
-                apiKey(row.getString("api_key")),
-                row.getString("api_key_reason"),
-                instant(row.getOffsetDateTime("api_key_at")),
-                row.getString("api_key_event_id"),
-                row.getLong("version"),
-                instant(row.getOffsetDateTime("created_at")),
-                instant(row.getOffsetDateTime("updated_at")),
-                instant(row.getOffsetDateTime("last_fact_at")));
-    }
-
     public static ClientState client(Row row) {
         return new ClientState(
                 row.getString("client_id"),
@@ -61,7 +35,8 @@ public final class Rows {
                 instant(row.getOffsetDateTime("updated_at")));
     }
 
-    public static Fact.StatusObserved observation(Row row, String source) {
+    /** A stored reconcile observation: a Partner API read by the reconciler. */
+    public static Fact.StatusObserved observation(Row row) {
         return new Fact.StatusObserved(
                 row.getString("event_id"),
                 row.getString("hub_id"),
@@ -72,7 +47,7 @@ public final class Rows {
                 row.getString("phone_number"),
                 row.getString("partner_payload"),
                 instant(row.getOffsetDateTime("status_at")),
-                source,
+                Origin.RECONCILER,
                 instant(row.getOffsetDateTime("occurred_at")));
     }
 
@@ -84,7 +59,7 @@ public final class Rows {
                 row.getString("client_id"),
                 row.getString("tenant"),
                 row.getBoolean("granted"),
-                row.getString("source"),
+                Origin.of(row.getString("source")),
                 Verification.valueOf(row.getString("verification").toUpperCase(Locale.ROOT)),
                 instant(row.getOffsetDateTime("occurred_at")));
     }
@@ -105,6 +80,14 @@ public final class Rows {
         return tenant == null ? null : new TenantBinding(tenant,
                 source == null ? TenantSource.PAYLOAD : TenantSource.valueOf(source.toUpperCase(Locale.ROOT)), at,
                 eventId);
+    }
+
+    static Instant bindingAt(TenantBinding binding) {
+        return binding == null ? null : binding.at();
+    }
+
+    static String bindingEventId(TenantBinding binding) {
+        return binding == null ? null : binding.eventId();
     }
 
     static PermissionState permission(String value) {

@@ -72,12 +72,12 @@ class ChannelFoldTest {
     @Test
     void aDirectPaymentChannelGetsPermissionByGrantAndLosesItByRevocation() {
         fold(PaymentMode.DIRECT, grant("e1", 0), status("e2", "running", 5));
-        assertThat(projection.channel(CHANNEL).permission()).isEqualTo(PermissionState.GRANTED);
-        assertThat(projection.channel(CHANNEL).permissionSource()).isEqualTo("redirect");
+        assertThat(projection.channel(CHANNEL).permission().state()).isEqualTo(PermissionState.GRANTED);
+        assertThat(projection.channel(CHANNEL).permission().source()).isEqualTo(Origin.REDIRECT);
 
         fold(PaymentMode.DIRECT, revoke("e3", 10));
 
-        assertThat(projection.channel(CHANNEL).permission()).isEqualTo(PermissionState.REVOKED);
+        assertThat(projection.channel(CHANNEL).permission().state()).isEqualTo(PermissionState.REVOKED);
         assertThat(publishedTypes()).contains("onboarding.channel.permission-revoked.v1");
     }
 
@@ -99,8 +99,8 @@ class ChannelFoldTest {
     void aStaleStatusIsRecordedInHistoryButDoesNotMoveTheChannelBack() {
         fold(PaymentMode.DIRECT, status("e1", "running", 5), status("e2", "created", 0));
 
-        assertThat(projection.channel(CHANNEL).status()).isEqualTo("running");
-        assertThat(projection.channel(CHANNEL).version()).isEqualTo(1);
+        assertThat(projection.channel(CHANNEL).hub().status()).isEqualTo("running");
+        assertThat(projection.channel(CHANNEL).times().version()).isEqualTo(1);
         assertThat(out.history()).last().satisfies(entry -> {
             assertThat(entry.kind()).isEqualTo(HistoryEntry.STALE_STATUS);
             assertThat(entry.fromValue()).isEqualTo("running");
@@ -116,7 +116,7 @@ class ChannelFoldTest {
         fold(PaymentMode.DIRECT, status("e1", "created", 0));
 
         assertThat(out.published()).hasSize(published);
-        assertThat(projection.channel(CHANNEL).version()).isEqualTo(1);
+        assertThat(projection.channel(CHANNEL).times().version()).isEqualTo(1);
     }
 
     @Test
@@ -150,9 +150,9 @@ class ChannelFoldTest {
         fold(PaymentMode.DIRECT, status("e2", "created", 5));
 
         ChannelState channel = projection.channel(CHANNEL);
-        assertThat(channel.permission()).isEqualTo(PermissionState.GRANTED);
-        assertThat(channel.permissionEventId()).isEqualTo("e1");
-        assertThat(channel.createdAt()).isEqualTo(Facts.at(5));
+        assertThat(channel.permission().state()).isEqualTo(PermissionState.GRANTED);
+        assertThat(channel.permission().decidedBy().eventId()).isEqualTo("e1");
+        assertThat(channel.times().createdAt()).isEqualTo(Facts.at(5));
         assertThat(publishedTypes()).contains("onboarding.channel.permission-granted.v1");
     }
 
@@ -160,7 +160,7 @@ class ChannelFoldTest {
     void aPendingRevocationOfAKnownChannelIsNotedAndWaits() {
         fold(PaymentMode.DIRECT, apiKey("e1", ApiKeyState.NONE, 0), grant("e2", 1),
                 permission("e3", CLIENT, TENANT, false, Verification.PENDING, 5));
-        assertThat(projection.channel(CHANNEL).permission()).isEqualTo(PermissionState.GRANTED);
+        assertThat(projection.channel(CHANNEL).permission().state()).isEqualTo(PermissionState.GRANTED);
         assertThat(out.history()).last().satisfies(entry -> {
             assertThat(entry.kind()).isEqualTo(HistoryEntry.PERMISSION_PENDING);
             assertThat(entry.fromValue()).isEqualTo(CLIENT);
@@ -170,7 +170,7 @@ class ChannelFoldTest {
 
         fold(PaymentMode.DIRECT, status("e4", "running", 6));
 
-        assertThat(projection.channel(CHANNEL).permission()).isEqualTo(PermissionState.REVOKED);
+        assertThat(projection.channel(CHANNEL).permission().state()).isEqualTo(PermissionState.REVOKED);
     }
 
     @Test
@@ -179,7 +179,7 @@ class ChannelFoldTest {
         fold(PaymentMode.DIRECT, status("e1", "created", 0), pending);
 
         ChannelState channel = projection.channel(CHANNEL);
-        assertThat(channel.permission()).isEqualTo(PermissionState.MISSING);
+        assertThat(channel.permission().state()).isEqualTo(PermissionState.MISSING);
         assertThat(channel.clientId()).isEqualTo(CLIENT);
         assertThat(out.history()).last().satisfies(entry -> {
             assertThat(entry.kind()).isEqualTo(HistoryEntry.CLIENT_CONFLICT);
@@ -193,12 +193,12 @@ class ChannelFoldTest {
     void aConfirmedClientStandsInUntil360dialogReportsItsOwn() {
         fold(PaymentMode.DIRECT, permission("e1", OTHER_CLIENT, null, true, Verification.CONFIRMED, 0));
         assertThat(projection.channel(CHANNEL).clientId()).isEqualTo(OTHER_CLIENT);
-        assertThat(projection.channel(CHANNEL).permission()).isEqualTo(PermissionState.GRANTED);
+        assertThat(projection.channel(CHANNEL).permission().state()).isEqualTo(PermissionState.GRANTED);
 
         fold(PaymentMode.DIRECT, status("e2", "created", 5));
 
         assertThat(projection.channel(CHANNEL).clientId()).isEqualTo(CLIENT);
-        assertThat(projection.channel(CHANNEL).permission()).isEqualTo(PermissionState.MISSING);
+        assertThat(projection.channel(CHANNEL).permission().state()).isEqualTo(PermissionState.MISSING);
         assertThat(out.history()).extracting(HistoryEntry::kind).contains(HistoryEntry.CLIENT_CONFLICT);
     }
 
@@ -213,8 +213,8 @@ class ChannelFoldTest {
 
         ChannelState channel = projection.channel(CHANNEL);
         assertThat(channel.tenant()).isEqualTo(TENANT);
-        assertThat(channel.permission()).isEqualTo(PermissionState.GRANTED);
-        assertThat(channel.permissionEventId()).isEqualTo("e3");
+        assertThat(channel.permission().state()).isEqualTo(PermissionState.GRANTED);
+        assertThat(channel.permission().decidedBy().eventId()).isEqualTo("e3");
         assertThat(out.history()).filteredOn(entry -> entry.kind().equals(HistoryEntry.TENANT_CONFLICT))
                 .extracting(HistoryEntry::eventId).containsExactly("b1", "b2", "b3");
         assertThat(out.conflicts()).hasSize(3);

@@ -31,7 +31,7 @@ final class Facts {
     /** @param payload the client's {@code partner_payload} as 360dialog echoes it, or absent */
     static Fact.StatusObserved status(String eventId, String status, String payload, int seconds) {
         return new Fact.StatusObserved(eventId, HUB, CHANNEL, CLIENT, status, "sandbox", "4915123456789", payload,
-                null, "webhook", at(seconds));
+                null, Origin.WEBHOOK, at(seconds));
     }
 
     static Fact.PermissionChanged grant(String eventId, int seconds) {
@@ -44,7 +44,7 @@ final class Facts {
 
     static Fact.PermissionChanged permission(
             String eventId, String client, String tenant, boolean granted, Verification verification, int seconds) {
-        return new Fact.PermissionChanged(eventId, HUB, CHANNEL, client, tenant, granted, "redirect", verification,
+        return new Fact.PermissionChanged(eventId, HUB, CHANNEL, client, tenant, granted, Origin.REDIRECT, verification,
                 at(seconds));
     }
 

@@ -14,6 +14,7 @@ import org.partnerhub.onboarding.events.permission.PermissionRevoked;
 import org.partnerhub.onboarding.events.permission.Verification;
 import org.partnerhub.onboarding.events.state.ApiKeyState;
 import org.partnerhub.onboarding.state.fold.Fact;
+import org.partnerhub.onboarding.state.fold.Origin;
 
 class FactTranslatorTest {
 
@@ -31,7 +32,7 @@ class FactTranslatorTest {
         assertThat(facts).hasSize(2);
         assertThat(facts.get(0)).isInstanceOfSatisfying(Fact.PermissionChanged.class, grant -> {
             assertThat(grant.granted()).isTrue();
-            assertThat(grant.source()).isEqualTo("webhook");
+            assertThat(grant.source()).isEqualTo(Origin.WEBHOOK);
             assertThat(grant.verification()).isEqualTo(Verification.CONFIRMED);
             assertThat(grant.occurredAt()).isEqualTo(RECORD_TIME);
         });

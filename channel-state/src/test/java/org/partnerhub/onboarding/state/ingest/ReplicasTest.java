@@ -54,6 +54,7 @@ import org.partnerhub.onboarding.events.permission.PermissionGranted;
 import org.partnerhub.onboarding.events.permission.Verification;
 import org.partnerhub.onboarding.events.state.ChannelSnapshot;
 import org.partnerhub.onboarding.state.fold.ChannelState;
+import org.partnerhub.onboarding.state.store.ChannelRows;
 import org.partnerhub.onboarding.state.store.Rows;
 import org.partnerhub.onboarding.testkit.KafkaPostgresTestResource;
 
@@ -284,7 +285,7 @@ class ReplicasTest {
             }
         }
         live.forEach((channelId, channel) -> {
-            Set<Long> versions = LongStream.rangeClosed(1, channel.version()).boxed()
+            Set<Long> versions = LongStream.rangeClosed(1, channel.times().version()).boxed()
                     .collect(Collectors.toCollection(TreeSet::new));
             assertThat(historyVersions.get(channelId)).as("versions in the history of %s", channelId)
                     .isEqualTo(versions);
@@ -292,7 +293,7 @@ class ReplicasTest {
             assertThat(versions).as("versions published for %s", channelId)
                     .containsAll(publishedVersions.get(channelId));
             assertThat(latestSnapshot.get(channelId)).as("latest snapshot of %s", channelId)
-                    .isEqualTo(channel.version());
+                    .isEqualTo(channel.times().version());
         });
         assertThat(contentById).isNotEmpty().allSatisfy((id, contents) -> assertThat(contents)
                 .as("content published under ce_id %s", id).hasSize(1));
@@ -310,7 +311,7 @@ class ReplicasTest {
     private Map<String, ChannelState> channels() {
         Map<String, ChannelState> channels = new TreeMap<>();
         pool.query("select * from channel where channel_id like 'rep-%'").execute().await().indefinitely()
-                .forEach(row -> channels.put(row.getString("channel_id"), Rows.channel(row)));
+                .forEach(row -> channels.put(row.getString("channel_id"), ChannelRows.channel(row)));
         return channels;
     }
 

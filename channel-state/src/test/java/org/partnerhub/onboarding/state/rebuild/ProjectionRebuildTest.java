@@ -25,10 +25,8 @@ import org.partnerhub.onboarding.state.store.ChannelFilter;
 import org.partnerhub.onboarding.state.store.ChannelRepository;
 import org.partnerhub.onboarding.testkit.KafkaPostgresTestResource;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaPostgresTestResource.class)
@@ -44,10 +42,9 @@ class ProjectionRebuildTest {
     @Inject
     Reconciler reconciler;
 
-    private List<ChannelState> everyChannel() throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
-                () -> channels.page(new ChannelFilter(null, null, null, null, null, 500, Optional.empty(),
-                        Optional.empty()))))
+    private List<ChannelState> everyChannel() {
+        return channels.page(new ChannelFilter(null, null, null, null, null, 500, Optional.empty(),
+                        Optional.empty())).await().atMost(PATIENCE)
                 .stream().map(ChannelState::withoutArrivalOrder).toList();
     }
 
