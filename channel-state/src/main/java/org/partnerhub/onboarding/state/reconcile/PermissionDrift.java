@@ -14,7 +14,9 @@ import org.partnerhub.onboarding.events.state.PermissionState;
 /**
  * What a client's shared numbers say that the projection does not: a {@code permission.granted} for each of its
  * channels that is shared but not granted, a {@code permission.revoked} for each that is granted but no longer
- * shared. Channels the projection does not hold under the client are left alone.
+ * shared. Channels the projection does not hold under the client are left alone, and so is a granted channel still in
+ * flight (before running) that is not listed: 360dialog may list a number only once it is set up, and no key is made
+ * before running anyway; once it runs, its client is asked on the hot cadence.
  *
  * <p>The fact key names the permission fact the observation contradicts (the one that decided the channel's permission
  * so far), so the same observed change always has the same event id: whichever replica publishes it, and however often
@@ -29,8 +31,10 @@ final class PermissionDrift {
      * A channel's permission as the projection holds it.
      *
      * @param decidedBy the id of the permission fact that decided it; null while none did
+     * @param inFlight whether the channel is still before running
      */
-    record ProjectedPermission(String channelId, String tenant, PermissionState permission, String decidedBy) {
+    record ProjectedPermission(
+            String channelId, String tenant, PermissionState permission, String decidedBy, boolean inFlight) {
     }
 
     private PermissionDrift() {
@@ -46,7 +50,7 @@ final class PermissionDrift {
         for (ProjectedPermission channel : channels) {
             boolean granted = channel.permission() == PermissionState.GRANTED;
             boolean sharedNow = shared.contains(channel.channelId());
-            if (granted == sharedNow) {
+            if (granted == sharedNow || granted && channel.inFlight()) {
                 continue;
             }
             String factKey = SOURCE + ":after:" + (channel.decidedBy() == null ? "none" : channel.decidedBy());

@@ -47,13 +47,13 @@ public class ReconcileReads {
 
     /** The permission of each channel the projection holds under the client. */
     Uni<List<PermissionDrift.ProjectedPermission>> permissions(ClientKey client) {
-        return pool.preparedQuery("select channel_id, tenant, permission, permission_event_id from channel "
-                + "where hub_id = $1 and client_id = $2 order by channel_id")
-                .execute(Tuple.of(client.hubId(), client.clientId()))
+        return pool.preparedQuery("select channel_id, tenant, permission, permission_event_id, "
+                + "stage = any($3) as in_flight from channel where hub_id = $1 and client_id = $2 order by channel_id")
+                .execute(Tuple.of(client.hubId(), client.clientId(), IN_FLIGHT))
                 .map(rows -> list(rows, row -> new PermissionDrift.ProjectedPermission(row.getString("channel_id"),
                         row.getString("tenant"),
                         PermissionState.valueOf(row.getString("permission").toUpperCase(Locale.ROOT)),
-                        row.getString("permission_event_id"))));
+                        row.getString("permission_event_id"), row.getBoolean("in_flight"))));
     }
 
     /** Running and live channels of the given hubs after {@code afterChannelId}, in channel id order. */

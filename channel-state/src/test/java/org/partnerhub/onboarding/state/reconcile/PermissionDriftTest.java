@@ -19,11 +19,11 @@ class PermissionDriftTest {
     private static final Instant ASKED = Instant.parse("2026-11-30T12:00:00Z");
 
     private static final ProjectedPermission GRANTED = new ProjectedPermission("ch-granted", "tenant-42",
-            PermissionState.GRANTED, "evt-grant");
+            PermissionState.GRANTED, "evt-grant", false);
     private static final ProjectedPermission MISSING = new ProjectedPermission("ch-missing", null,
-            PermissionState.MISSING, null);
+            PermissionState.MISSING, null, true);
     private static final ProjectedPermission REVOKED = new ProjectedPermission("ch-revoked", "tenant-42",
-            PermissionState.REVOKED, "evt-revoke");
+            PermissionState.REVOKED, "evt-revoke", false);
 
     @Test
     void aGrantedChannelNoLongerSharedIsRevokedAndASharedOneNotGrantedIsGranted() {
@@ -45,6 +45,14 @@ class PermissionDriftTest {
     }
 
     @Test
+    void aGrantedChannelStillBeforeRunningThatIsNotListedYetKeepsItsPermission() {
+        ProjectedPermission onboarding = new ProjectedPermission("ch-onboarding", "tenant-42",
+                PermissionState.GRANTED, "evt-popup", true);
+
+        assertThat(PermissionDrift.changes("main", "cl-1", List.of(onboarding), Set.of(), ASKED)).isEmpty();
+    }
+
+    @Test
     void whatAgreesWithTheProjectionChangesNothing() {
         assertThat(PermissionDrift.changes("main", "cl-1", List.of(GRANTED, MISSING, REVOKED), Set.of("ch-granted"),
                 ASKED)).isEmpty();
@@ -56,10 +64,10 @@ class PermissionDriftTest {
         String retried = PermissionDrift.changes("main", "cl-1", List.of(GRANTED), Set.of(), ASKED.plusSeconds(90))
                 .getFirst().id();
         ProjectedPermission revokedByIt = new ProjectedPermission("ch-granted", "tenant-42", PermissionState.REVOKED,
-                first);
+                first, false);
         ProjectedPermission grantedAgain = new ProjectedPermission("ch-granted", "tenant-42", PermissionState.GRANTED,
                 PermissionDrift.changes("main", "cl-1", List.of(revokedByIt), Set.of("ch-granted"), ASKED)
-                        .getFirst().id());
+                        .getFirst().id(), false);
         String revokedAgain = PermissionDrift.changes("main", "cl-1", List.of(grantedAgain), Set.of(), ASKED)
                 .getFirst().id();
 
