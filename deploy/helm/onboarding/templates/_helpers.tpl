@@ -339,6 +339,14 @@ Context: (dict "root" $ "key" <values key> "svc" <entry of onboarding.services>)
 {{- if not (kindIs "invalid" .enabled) -}}{{- $_ = set $env "ONBOARDING_RECONCILE_ENABLED" (toString .enabled) -}}{{- end -}}
 {{- if .interval -}}{{- $_ = set $env "ONBOARDING_RECONCILE_INTERVAL" .interval -}}{{- end -}}
 {{- if .staleAfter -}}{{- $_ = set $env "ONBOARDING_RECONCILE_STALE_AFTER" .staleAfter -}}{{- end -}}
+{{- if .liveInterval -}}{{- $_ = set $env "ONBOARDING_RECONCILE_LIVE_INTERVAL" .liveInterval -}}{{- end -}}
+{{- with .permissions -}}
+{{- if not (kindIs "invalid" .enabled) -}}{{- $_ = set $env "ONBOARDING_RECONCILE_PERMISSIONS_ENABLED" (toString .enabled) -}}{{- end -}}
+{{- if .hotInterval -}}{{- $_ = set $env "ONBOARDING_RECONCILE_PERMISSIONS_HOT_INTERVAL" .hotInterval -}}{{- end -}}
+{{- if .coldInterval -}}{{- $_ = set $env "ONBOARDING_RECONCILE_PERMISSIONS_COLD_INTERVAL" .coldInterval -}}{{- end -}}
+{{- if .recentWindow -}}{{- $_ = set $env "ONBOARDING_RECONCILE_PERMISSIONS_RECENT_WINDOW" .recentWindow -}}{{- end -}}
+{{- if not (kindIs "invalid" .callsPerMinute) -}}{{- $_ = set $env "ONBOARDING_RECONCILE_PERMISSIONS_CALLS_PER_MINUTE" (toString .callsPerMinute) -}}{{- end -}}
+{{- end -}}
 {{- end -}}
 {{- else if eq $key "keyProvisioner" -}}
 {{- $_ = set $env "ONBOARDING_KEYS_ENCRYPTION_PRIMARY" (required "keyProvisioner.encryption.primary is required: the id of the key that encrypts API keys at rest" $v.encryption.primary) -}}

@@ -143,7 +143,10 @@ class ChartPolicyTest {
         assertThat(rendered.named(ConfigMap.class, name("channel-state")).getData())
                 .containsEntry("ONBOARDING_STATE_ALLOWED_ORIGINS", "https://ops.example.com")
                 .containsEntry("ONBOARDING_OUTBOX_POLL_INTERVAL", "2s")
-                .containsEntry("ONBOARDING_RECONCILE_STALE_AFTER", "1h");
+                .containsEntry("ONBOARDING_RECONCILE_STALE_AFTER", "1h")
+                .containsEntry("ONBOARDING_RECONCILE_LIVE_INTERVAL", "2h")
+                .containsEntry("ONBOARDING_RECONCILE_PERMISSIONS_HOT_INTERVAL", "1m")
+                .containsEntry("ONBOARDING_RECONCILE_PERMISSIONS_CALLS_PER_MINUTE", "20");
         assertThat(rendered.named(ConfigMap.class, name("webhook-ingest")).getData())
                 .containsEntry("ONBOARDING_INGEST_RETRY_AFTER", "5s")
                 .containsEntry("ONBOARDING_INGEST_BODY_TIMEOUT", "3s");

@@ -7,7 +7,8 @@ import org.partnerhub.onboarding.events.hub.HubChannel;
 
 /**
  * 360dialog's current view of a channel, as the Partner API gives it ({@code GET /partners/{partner_id}/channels/
- * {channel_id}}). {@link PartnerApiChannelSource} implements this; the reconciler needs nothing else from it.
+ * {channel_id}}), and of a client's shared numbers. {@link PartnerApiChannelSource} implements this; the reconciler
+ * and the permission poller need nothing else from it.
  */
 public interface ObservedChannelSource {
 
@@ -24,4 +25,13 @@ public interface ObservedChannelSource {
      * @throws RuntimeException when the Partner API cannot answer now; the reconciler tries again next run
      */
     Optional<HubChannel> channel(String hubId, String channelId);
+
+    /**
+     * Called from a worker thread, one client at a time; may block.
+     *
+     * @return the ids of the client's channels whose API-key permission the client shares with the partner now, or
+     *     empty if 360dialog does not know the client
+     * @throws RuntimeException when the Partner API cannot answer now, or its answer cannot be read whole
+     */
+    Optional<Set<String>> sharedChannels(String hubId, String clientId);
 }

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -13,11 +15,14 @@ import org.jboss.logging.Logger;
 import org.partnerhub.onboarding.events.hub.HubChannel;
 import org.partnerhub.onboarding.hubapi.HubApiConfig;
 import org.partnerhub.onboarding.hubapi.PartnerApi;
-import org.partnerhub.onboarding.hubapi.PartnerChannel;
 import org.partnerhub.onboarding.hubapi.PermanentHubApiException;
+import org.partnerhub.onboarding.hubapi.SharedNumber;
 import org.partnerhub.onboarding.runtime.hubs.HubsConfig;
 
-/** The reconciler's view of 360dialog: {@code GET /partners/{partner_id}/channels/{channel_id}} per hub. */
+/**
+ * The reconciler's view of 360dialog per hub: {@code GET /partners/{partner_id}/channels/{channel_id}} and
+ * {@code GET /partners/{partner_id}/clients/{client_id}/shared_client_numbers}.
+ */
 @Singleton
 public class PartnerApiChannelSource implements ObservedChannelSource {
 
@@ -61,10 +66,21 @@ public class PartnerApiChannelSource implements ObservedChannelSource {
 
     @Override
     public Optional<HubChannel> channel(String hubId, String channelId) {
+        // Read exactly as a webhook's data is, so a reconciled fact cannot differ from the missed webhook's.
+        return unlessUnknown(() -> HubChannel.from(partnerApi.hub(hubId).channel(channelId).await().atMost(bound())
+                .raw()));
+    }
+
+    @Override
+    public Optional<Set<String>> sharedChannels(String hubId, String clientId) {
+        return unlessUnknown(() -> partnerApi.hub(hubId).sharedNumbers(clientId).await().atMost(bound()).stream()
+                .map(SharedNumber::channelId).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /** Empty when 360dialog answers 404: it does not know the channel or client. */
+    private static <T> Optional<T> unlessUnknown(Supplier<T> call) {
         try {
-            PartnerChannel channel = partnerApi.hub(hubId).channel(channelId).await().atMost(bound());
-            // Read exactly as a webhook's data is, so a reconciled fact cannot differ from the missed webhook's.
-            return Optional.of(HubChannel.from(channel.raw()));
+            return Optional.of(call.get());
         } catch (PermanentHubApiException e) {
             if (e.status().orElse(0) == 404) {
                 return Optional.empty();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -23,7 +24,16 @@ import io.quarkus.scheduler.Scheduled;
  * So that a missed webhook cannot leave a channel stuck forever: channels not yet running or live whose last fact is
  * older than {@code stale-after} are looked up at 360dialog, and so are channels known only from pending permission
  * facts that old. What 360dialog says is folded as a fact with source {@code reconcile}, under the same rules as a
- * webhook, and may release the pending facts. Only the replica that leads ({@link ReconcileLeader}) runs it.
+ * webhook, and may release the pending facts.
+ *
+ * <p>On a slower cadence ({@code live-interval}) it reads running and live channels again, {@code max-per-run} a run,
+ * each run going on after the last channel id the one before read (from the start once it reached the end), and folds
+ * a read through the same path only where it differs from the projection ({@link ObservedDifference}): a missed
+ * status change (a restriction, a cancellation) is recovered that way. A missed grant is recovered by the
+ * {@link PermissionPoller}, which asks which numbers the client shares.
+ *
+ * <p>Only the replica that leads ({@link ReconcileLeader}, a PostgreSQL advisory lock) runs either; the cursor of the
+ * slow re-read is that replica's, so a new leader starts over from the first channel.
  */
 @Singleton
 public class Reconciler {
@@ -47,6 +57,12 @@ public class Reconciler {
     @Inject
     ReconcileLeader leader;
 
+    @Inject
+    ReconcileReads reads;
+
+    /** The last channel id the slow re-read reached; empty: from the start. */
+    private final AtomicReference<String> liveCursor = new AtomicReference<>("");
+
     @Scheduled(every = "${onboarding.reconcile.interval:10M}", delayed = "${onboarding.reconcile.interval:10M}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
@@ -55,6 +71,16 @@ public class Reconciler {
         }
         int folded = reconcileOnce();
         LOG.infof("Reconciled %d stuck channel(s)", folded);
+    }
+
+    @Scheduled(every = "${onboarding.reconcile.live-interval:1H}", delayed = "${onboarding.reconcile.live-interval:1H}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledLive() {
+        if (!config.enabled() || !leader.lead()) {
+            return;
+        }
+        int folded = rereadLiveOnce();
+        LOG.infof("Re-read running and live channels: %d differed from the projection and were folded", folded);
     }
 
     /** One run; returns how many channels 360dialog answered for. */
@@ -69,21 +95,44 @@ public class Reconciler {
                 .await().indefinitely();
         List<IncomingRecord> observations = new ArrayList<>();
         for (StuckChannels.StuckChannel channel : stuck) {
-            observe(channel, now).ifPresent(observed -> observations.add(
-                    new IncomingRecord.Facts(FactTranslator.reconciled(
-                            EventIds.of(SOURCE, channel.hubId(), channel.channelId(), now.toString()),
-                            channel.hubId(), observed, SOURCE, now))));
+            observe(channel.hubId(), channel.channelId(), now).ifPresent(observed -> observations.add(
+                    reconciled(channel.hubId(), channel.channelId(), observed, now)));
         }
         applier.apply(observations).await().indefinitely();
         return observations.size();
     }
 
-    private Optional<HubChannel> observe(StuckChannels.StuckChannel channel, Instant now) {
+    /** One slow run over running and live channels; returns how many differed from the projection and were folded. */
+    public int rereadLiveOnce() {
+        Instant now = Instant.now();
+        Set<String> hubs = source.answeringHubs();
+        if (hubs.isEmpty()) {
+            return 0;
+        }
+        List<ObservedDifference.ProjectedChannel> channels = reads.usableChannels(hubs, liveCursor.get(),
+                config.maxPerRun()).await().indefinitely();
+        liveCursor.set(channels.size() < config.maxPerRun() ? "" : channels.getLast().channelId());
+        List<IncomingRecord> observations = new ArrayList<>();
+        for (ObservedDifference.ProjectedChannel channel : channels) {
+            observe(channel.hubId(), channel.channelId(), now)
+                    .filter(observed -> ObservedDifference.differs(channel, observed))
+                    .ifPresent(observed -> observations.add(reconciled(channel.hubId(), channel.channelId(),
+                            observed, now)));
+        }
+        applier.apply(observations).await().indefinitely();
+        return observations.size();
+    }
+
+    private static IncomingRecord reconciled(String hubId, String channelId, HubChannel observed, Instant now) {
+        return new IncomingRecord.Facts(FactTranslator.reconciled(EventIds.of(SOURCE, hubId, channelId,
+                now.toString()), hubId, observed, SOURCE, now));
+    }
+
+    private Optional<HubChannel> observe(String hubId, String channelId, Instant now) {
         try {
-            return source.channel(channel.hubId(), channel.channelId())
-                    .filter(observed -> channel.channelId().equals(observed.id()));
+            return source.channel(hubId, channelId).filter(observed -> channelId.equals(observed.id()));
         } catch (RuntimeException unavailable) {
-            LOG.warnf("Partner API did not answer for channel %s at %s: %s", channel.channelId(), now,
+            LOG.warnf("Partner API did not answer for channel %s at %s: %s", channelId, now,
                     unavailable.getMessage());
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * The 360dialog Partner API of hub {@code main} (partner {@code partner-main}, API key {@code fake-partner-api-key}),
- * in process. Channels nobody stubbed are unknown to it (404).
+ * and of the Direct Payment hubs {@code drift} and {@code budget} (partners {@code partner-drift},
+ * {@code partner-budget}), in process. Channels and clients nobody stubbed are unknown to it (404).
  */
 public class PartnerApiStub implements QuarkusTestResourceLifecycleManager {
 
@@ -43,6 +45,33 @@ public class PartnerApiStub implements QuarkusTestResourceLifecycleManager {
 
     public static List<LoggedRequest> requestsFor(String channelId) {
         return server.findAll(getRequestedFor(urlEqualTo(channelPath(channelId))));
+    }
+
+    /**
+     * 360dialog answers which of the client's numbers it shares with the partner: these channels (none: every
+     * permission withdrawn).
+     */
+    public static void shares(String partnerId, String clientId, String... channelIds) {
+        StringBuilder items = new StringBuilder();
+        for (String channelId : channelIds) {
+            items.append(items.isEmpty() ? "" : ",").append("{\"id\":\"").append(channelId)
+                    .append("\",\"phone_number\":\"+4915123456789\"}");
+        }
+        server.stubFor(get(sharedNumbersPath(partnerId, clientId)).willReturn(okJson("{\"count\":"
+                + channelIds.length + ",\"shared_client_numbers\":[" + items + "]}")));
+    }
+
+    /** The shared-numbers questions asked about the partner's clients so far. */
+    public static List<LoggedRequest> sharedNumbersRequests(String partnerId) {
+        return server.findAll(getRequestedFor(urlMatching(sharedNumbersPath(partnerId, "[^/]+"))));
+    }
+
+    public static List<LoggedRequest> sharedNumbersRequests(String partnerId, String clientId) {
+        return server.findAll(getRequestedFor(urlEqualTo(sharedNumbersPath(partnerId, clientId))));
+    }
+
+    private static String sharedNumbersPath(String partnerId, String clientId) {
+        return "/api/v2/partners/" + partnerId + "/clients/" + clientId + "/shared_client_numbers";
     }
 
     private static String channelPath(String channelId) {

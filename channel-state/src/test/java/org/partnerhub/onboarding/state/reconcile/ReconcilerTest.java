@@ -2,6 +2,7 @@ package org.partnerhub.onboarding.state.reconcile;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -115,6 +116,30 @@ class ReconcilerTest {
         assertThat(PartnerApiStub.requestsFor("y9MiLoCH-no-credentials")).isEmpty();
         assertThat(authorized().get("/channels/y9MiLoCH-no-credentials").then().extract().jsonPath()
                 .getString("stage")).isEqualTo("pending");
+    }
+
+    @Test
+    void aLiveChannelWhoseStatusChangedAtThePartnerApiIsFoldedOnTheSlowCadenceAndAnUnchangedOneIsNot() {
+        HubWebhook changed = KafkaTopics.webhook("channel_running", "-live-changed", LONG_AGO);
+        HubWebhook same = KafkaTopics.webhook("channel_running", "-live-same", LONG_AGO);
+        KafkaTopics.publish(List.of(changed, same));
+        channelOnceRunning("y9MiLoCH-live-changed");
+        channelOnceRunning("y9MiLoCH-live-same");
+        PartnerApiStub.answers("y9MiLoCH-live-changed", okJson(((HubWebhook.ChannelWebhook) changed).data()
+                .toString().replace("\"running\"", "\"restricted\"")));
+        PartnerApiStub.knows((HubWebhook.ChannelWebhook) same);
+
+        // Each run reads the next max-per-run running and live channels, so every one is read within a few runs.
+        await().atMost(PATIENCE).until(() -> {
+            reconciler.rereadLiveOnce();
+            return !PartnerApiStub.requestsFor("y9MiLoCH-live-same").isEmpty() && "restricted".equals(
+                    authorized().get("/channels/y9MiLoCH-live-changed").then().extract().path("stage"));
+        });
+
+        assertThat(authorized().get("/channels/y9MiLoCH-live-changed/history").then().extract().jsonPath()
+                .getList("source")).contains(Reconciler.SOURCE);
+        assertThat(authorized().get("/channels/y9MiLoCH-live-same/history").then().extract().jsonPath()
+                .getList("source")).doesNotContain(Reconciler.SOURCE);
     }
 
     private static void createdLongAgo(String hubId, String suffix) {

@@ -120,6 +120,16 @@ public final class HubClient {
         });
     }
 
+    /**
+     * The client's numbers whose API-key permission is shared with the partner now. A client unknown to 360dialog
+     * fails permanently with status 404; an answer that cannot be read whole fails permanently too, never as fewer
+     * numbers, because a number missing from the list reads as a withdrawn permission.
+     */
+    public Uni<List<SharedNumber>> sharedNumbers(String clientId) {
+        return call("list shared numbers", () -> api.sharedClientNumbers(partnerId, clientId))
+                .map(PartnerApiJson::sharedNumbers);
+    }
+
     /** The partner's webhook URL and redirect URL as 360dialog has them. */
     public Uni<PartnerSettings> settings() {
         return call("get webhook URL", () -> api.webhookUrl(partnerId)).map(PartnerApiJson::webhookUrl)

@@ -77,6 +77,35 @@ final class PartnerApiJson {
                 answer.path("limit").asInt(items.size()), offset);
     }
 
+    /**
+     * {@code {"count": n, "shared_client_numbers": [{"id": ..., "phone_number": ...}]}}, or the bare array; an item
+     * may name its channel {@code channel_id}. The shape is not confirmed by 360dialog's docs, so anything else, an
+     * item without an id, or fewer items than {@code count} (a page of a longer list) fails the call: read as fewer
+     * numbers, it would withdraw permissions that still stand.
+     */
+    static List<SharedNumber> sharedNumbers(JsonNode answer) {
+        JsonNode array = answer.isArray() ? answer : answer.path("shared_client_numbers");
+        if (!array.isArray()) {
+            throw new PermanentHubApiException("list shared numbers: the answer carries no list (fields: "
+                    + fieldNames(answer) + ")", 0, null);
+        }
+        List<SharedNumber> numbers = new ArrayList<>();
+        for (JsonNode item : array) {
+            String channelId = Optional.ofNullable(text(item, "id")).orElse(text(item, "channel_id"));
+            if (channelId == null) {
+                throw new PermanentHubApiException("list shared numbers: an item without a channel id (fields: "
+                        + fieldNames(item) + ")", 0, null);
+            }
+            numbers.add(new SharedNumber(channelId, text(item, "phone_number")));
+        }
+        JsonNode count = answer.path("count");
+        if (count.isNumber() && count.asInt() > numbers.size()) {
+            throw new PermanentHubApiException("list shared numbers: " + numbers.size() + " of " + count.asInt()
+                    + " numbers in the answer", 0, null);
+        }
+        return numbers;
+    }
+
     static Optional<String> webhookUrl(JsonNode answer) {
         return Optional.ofNullable(Optional.ofNullable(text(answer, "webhook_url")).orElse(text(answer, "url")));
     }

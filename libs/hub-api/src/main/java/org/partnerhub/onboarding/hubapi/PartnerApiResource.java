@@ -54,6 +54,11 @@ interface PartnerApiResource {
             @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset, @QueryParam("sort") String sort);
 
     @GET
+    @Path("/partners/{partnerId}/clients/{clientId}/shared_client_numbers")
+    Uni<JsonNode> sharedClientNumbers(@PathParam("partnerId") String partnerId,
+            @PathParam("clientId") String clientId);
+
+    @GET
     @Path("/partners/{partnerId}/webhook_url")
     Uni<JsonNode> webhookUrl(@PathParam("partnerId") String partnerId);
 

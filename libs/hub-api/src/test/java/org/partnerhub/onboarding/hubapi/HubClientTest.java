@@ -204,6 +204,39 @@ class HubClientTest {
         assertThat(bounded).hasSize(200);
     }
 
+    @Test
+    void readsAClientsSharedNumbersInEitherShapeAndRefusesAnAnswerItCannotReadWhole() {
+        String shared = "/api/v2/partners/partner-1/clients/%s/shared_client_numbers";
+        PartnerApiStub.server.stubFor(get(String.format(shared, "cl-1")).willReturn(okJson("{\"count\":2,"
+                + "\"shared_client_numbers\":[{\"id\":\"ch-1\",\"phone_number\":\"+4915100000001\"},"
+                + "{\"channel_id\":\"ch-2\"}]}")));
+        PartnerApiStub.server.stubFor(get(String.format(shared, "cl-2")).willReturn(okJson(
+                "[{\"id\":\"ch-3\",\"phone_number\":\"+4915100000003\"}]")));
+        PartnerApiStub.server.stubFor(get(String.format(shared, "cl-none")).willReturn(okJson(
+                "{\"count\":0,\"shared_client_numbers\":[]}")));
+        PartnerApiStub.server.stubFor(get(String.format(shared, "cl-unknown")).willReturn(aResponse().withStatus(404)));
+        PartnerApiStub.server.stubFor(get(String.format(shared, "cl-paged")).willReturn(okJson(
+                "{\"count\":3,\"shared_client_numbers\":[{\"id\":\"ch-4\"}]}")));
+        PartnerApiStub.server.stubFor(get(String.format(shared, "cl-odd")).willReturn(okJson(
+                "{\"numbers\":[{\"id\":\"ch-5\"}]}")));
+        PartnerApiStub.server.stubFor(get(String.format(shared, "cl-no-id")).willReturn(okJson(
+                "{\"shared_client_numbers\":[{\"phone_number\":\"+4915100000006\"}]}")));
+        HubClient hub = partnerApi.hub("main");
+
+        assertThat(hub.sharedNumbers("cl-1").await().atMost(WAIT)).containsExactly(
+                new SharedNumber("ch-1", "+4915100000001"), new SharedNumber("ch-2", null));
+        assertThat(hub.sharedNumbers("cl-2").await().atMost(WAIT)).containsExactly(
+                new SharedNumber("ch-3", "+4915100000003"));
+        assertThat(hub.sharedNumbers("cl-none").await().atMost(WAIT)).isEmpty();
+        assertThat(failureOf(hub.sharedNumbers("cl-unknown"), PermanentHubApiException.class).status()).hasValue(404);
+        for (String unreadable : List.of("cl-paged", "cl-odd", "cl-no-id")) {
+            assertThat(failureOf(hub.sharedNumbers(unreadable), PermanentHubApiException.class))
+                    .as(unreadable).hasMessageContaining("list shared numbers");
+        }
+        PartnerApiStub.server.verify(getRequestedFor(urlEqualTo(String.format(shared, "cl-1")))
+                .withHeader("X-API-Key", equalTo("fake-partner-api-key")));
+    }
+
     private static String channelsJson(int from, int count) {
         StringBuilder json = new StringBuilder("[");
         for (int i = from; i < from + count; i++) {
