@@ -99,7 +99,7 @@ public class Subscriber {
 
     private void act(Decision decision) {
         switch (decision) {
-            case Decision.FetchKey fetch -> fetchKey(fetch.channelId());
+            case Decision.FetchKey fetch -> fetchKey(fetch);
             case Decision.StopUsingKey stop -> LOG.infof("Channel %s: %s. A partner service would now stop sending "
                     + "through it and delete the key from its secret store.", stop.channelId(), stop.why());
             case Decision.Nothing nothing -> {
@@ -107,16 +107,17 @@ public class Subscriber {
         }
     }
 
-    private void fetchKey(String channelId) {
+    private void fetchKey(Decision.FetchKey fetch) {
+        String channelId = fetch.channelId();
         Handout answer = handout.fetch(channelId);
-        channels.fetched(channelId, answer);
+        channels.fetched(fetch, answer);
         PartnerChannels.View channel = channels.view(channelId).orElseThrow();
         switch (answer) {
             // The key goes no further than this method: not into a log, not into the status endpoint.
             case Handout.Key key -> LOG.infof("Channel %s (hub %s, tenant %s) is live with its key: a partner "
                     + "service would now store the key in its secret store and start sending WhatsApp messages "
                     + "for the tenant through %s (key id %s).", channelId, channel.hubId(), channel.tenant(),
-                    key.address(), channel.keyId() == null ? "not yet announced" : channel.keyId());
+                    key.address(), fetch.keyId());
             case Handout.NoKey none -> LOG.infof("Channel %s is live but the hand-out has no key for us: %s",
                     channelId, none.reason());
             case Handout.Withdrawn withdrawn -> LOG.infof("Channel %s's key was withdrawn before we fetched it: %s",

@@ -4,10 +4,10 @@ import java.time.Instant;
 
 import org.partnerhub.onboarding.events.apikey.ApiKeyProvisioned;
 import org.partnerhub.onboarding.events.apikey.ApiKeyRevoked;
+import org.partnerhub.onboarding.events.lifecycle.ChannelPermissionGranted;
 import org.partnerhub.onboarding.events.lifecycle.ChannelPermissionRevoked;
 import org.partnerhub.onboarding.events.lifecycle.ChannelRunning;
 import org.partnerhub.onboarding.events.lifecycle.ChannelStatusChanged;
-import org.partnerhub.onboarding.events.lifecycle.ChannelTransition;
 import org.partnerhub.onboarding.events.state.ApiKeyState;
 import org.partnerhub.onboarding.events.state.ApiKeyStatus;
 import org.partnerhub.onboarding.events.state.ChannelSnapshot;
@@ -40,12 +40,9 @@ final class Channels {
                 snapshot(channel, "live", PermissionState.REVOKED, ApiKeyState.PROVISIONED, version));
     }
 
-    static ChannelTransition withStage(String channel, long version, ChannelStage stage) {
-        ChannelSnapshot snapshot = new ChannelSnapshot(channel, HUB, "client-1", TENANT, "4915100000000", "live",
-                stage, "live", new PermissionStatus(PermissionState.GRANTED, "webhook"),
-                new ApiKeyStatus(ApiKeyState.PROVISIONED, null), version, AT, AT.plusSeconds(version),
-                AT.plusSeconds(version));
-        return new ChannelRunning(HUB, channel, version, AT.plusSeconds(version), snapshot);
+    static ChannelPermissionGranted permissionGranted(String channel, long version) {
+        return new ChannelPermissionGranted(HUB, channel, version, AT.plusSeconds(version),
+                snapshot(channel, "live", PermissionState.GRANTED, ApiKeyState.REVOKED, version));
     }
 
     static ApiKeyProvisioned provisioned(String channel, String keyId) {

@@ -77,7 +77,8 @@ class SubscriberTest {
         await().atMost(SETTLE).untilAsserted(() -> given().get("/channels/" + channel).then().statusCode(200)
                 .body("status", is("USING_KEY")).body("keyId", is("key-7")).body("tenant", is(Channels.TENANT)));
         await().atMost(SETTLE).untilAsserted(() -> assertThat(Files.readString(LOG))
-                .contains("Channel " + channel + " (hub partnerpay, tenant tenant-7) is live with its key"));
+                .contains("Channel " + channel + " (hub partnerpay, tenant tenant-7) is live with its key")
+                .contains("(key id key-7)"));
         assertThat(given().get("/channels").then().statusCode(200).extract().jsonPath().getLong("repeatsSkipped"))
                 .isPositive();
         given().get("/channels/" + channel).then().body("fetches", is(1));
@@ -98,6 +99,7 @@ class SubscriberTest {
                 StandardCharsets.UTF_8), newer));
 
         send(live(channel, 4, ApiKeyState.PROVISIONED));
+        send(provisioned(channel, "key-1"));
 
         await().atMost(SETTLE).untilAsserted(() -> given().get("/channels/" + channel).then().statusCode(200)
                 .body("status", is("USING_KEY")));
@@ -111,6 +113,7 @@ class SubscriberTest {
                 .withBody("{\"error\":\"channel " + channel + "'s key was withdrawn: permission revoked\"}")));
 
         send(live(channel, 4, ApiKeyState.PROVISIONED));
+        send(provisioned(channel, "key-1"));
 
         await().atMost(SETTLE).untilAsserted(() -> given().get("/channels/" + channel).then().statusCode(200)
                 .body("status", is("STOPPED"))
