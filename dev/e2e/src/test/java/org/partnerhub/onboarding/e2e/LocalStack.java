@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -27,6 +28,8 @@ final class LocalStack {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final List<String> PACKAGED = List.of("onboarding-gateway", "webhook-ingest", "channel-state",
             "key-provisioner", "dev/hub-sandbox");
+    /** What run-local starts with {@code EXAMPLES=1}. */
+    private static final String EXAMPLE = "dev/examples/channel-subscriber";
     /**
      * Quick lifecycles; a reconciler that looks at a channel a few seconds after its last fact (fast enough to heal
      * a dropped webhook within a test, slow enough never to beat a delivered one); key retries as quick as
@@ -47,6 +50,8 @@ final class LocalStack {
     final URI state;
     final URI keys;
     final URI sandbox;
+    /** dev/examples/channel-subscriber, running only in a stack started with {@code EXAMPLES=1} (the shared one). */
+    final URI example;
     final String kafka;
     /** Bearer tokens of run-local's "reader" (channels:read) and "keys" (keys:read) credentials, chosen here. */
     final String readerToken;
@@ -66,6 +71,7 @@ final class LocalStack {
         this.state = local(ports.get("STATE_PORT"));
         this.keys = local(ports.get("KEYS_PORT"));
         this.sandbox = local(ports.get("SANDBOX_PORT"));
+        this.example = local(ports.get("EXAMPLE_PORT"));
         this.kafka = "127.0.0.1:" + ports.get("KAFKA_PORT");
         this.readerToken = readerToken;
         this.keysToken = keysToken;
@@ -78,7 +84,7 @@ final class LocalStack {
 
     static synchronized LocalStack shared() {
         if (shared == null) {
-            shared = start(1, Map.of());
+            shared = start(1, Map.of("EXAMPLES", "1"));
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "local-stack-stop"));
         }
         return shared;
@@ -90,14 +96,18 @@ final class LocalStack {
      */
     static LocalStack start(int replicas, Map<String, String> settings) {
         Path repository = Path.of(System.getProperty("e2e.repository", "../..")).toAbsolutePath().normalize();
-        for (String module : PACKAGED) {
+        List<String> packaged = new ArrayList<>(PACKAGED);
+        if ("1".equals(settings.get("EXAMPLES"))) {
+            packaged.add(EXAMPLE);
+        }
+        for (String module : packaged) {
             if (!Files.exists(repository.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"))) {
                 throw new IllegalStateException(module + " is not packaged; run ./mvnw verify (or package) first");
             }
         }
         Path output = Path.of(System.getProperty("e2e.output", "target/e2e")).toAbsolutePath();
         Map<String, Integer> ports = freePorts(replicas, "GATEWAY_PORT", "INGEST_PORT", "STATE_PORT", "KEYS_PORT",
-                "SANDBOX_PORT", "KAFKA_PORT", "POSTGRES_PORT", "INFRA_CONTROL_PORT");
+                "SANDBOX_PORT", "KAFKA_PORT", "POSTGRES_PORT", "INFRA_CONTROL_PORT", "EXAMPLE_PORT");
         String readerToken = token();
         String keysToken = token();
         try {
