@@ -13,7 +13,6 @@ import org.jboss.logging.Logger;
 import org.partnerhub.onboarding.events.hub.HubChannel;
 import org.partnerhub.onboarding.hubapi.HubApiConfig;
 import org.partnerhub.onboarding.hubapi.PartnerApi;
-import org.partnerhub.onboarding.hubapi.PartnerChannel;
 import org.partnerhub.onboarding.hubapi.PermanentHubApiException;
 import org.partnerhub.onboarding.runtime.hubs.HubsConfig;
 
@@ -62,9 +61,8 @@ public class PartnerApiChannelSource implements ObservedChannelSource {
     @Override
     public Optional<HubChannel> channel(String hubId, String channelId) {
         try {
-            PartnerChannel channel = partnerApi.hub(hubId).channel(channelId).await().atMost(bound());
-            // Read exactly as a webhook's data is, so a reconciled fact cannot differ from the missed webhook's.
-            return Optional.of(HubChannel.from(channel.raw()));
+            // Read by the model a webhook's data is read by, so a reconciled fact cannot differ from the missed webhook's.
+            return Optional.of(partnerApi.hub(hubId).channel(channelId).await().atMost(bound()));
         } catch (PermanentHubApiException e) {
             if (e.status().orElse(0) == 404) {
                 return Optional.empty();
