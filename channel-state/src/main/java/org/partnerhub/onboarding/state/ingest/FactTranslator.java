@@ -8,8 +8,8 @@ import org.partnerhub.onboarding.events.apikey.ApiKeyFailed;
 import org.partnerhub.onboarding.events.apikey.ApiKeyProvisioned;
 import org.partnerhub.onboarding.events.apikey.ApiKeyRevoked;
 import org.partnerhub.onboarding.events.hub.HubChannel;
-import org.partnerhub.onboarding.events.hub.HubClient;
 import org.partnerhub.onboarding.events.hub.HubWebhook;
+import org.partnerhub.onboarding.events.hub.PartnerClient;
 import org.partnerhub.onboarding.events.permission.ClientLinked;
 import org.partnerhub.onboarding.events.permission.PermissionGranted;
 import org.partnerhub.onboarding.events.permission.PermissionRevoked;
@@ -78,7 +78,7 @@ public final class FactTranslator {
     }
 
     private static List<Fact> clientCreated(HubWebhook.ClientCreated webhook, Instant recordTime) {
-        HubClient client = webhook.client();
+        PartnerClient client = webhook.client();
         if (client.id() == null) {
             return List.of();
         }

@@ -66,9 +66,8 @@ public class PartnerApiChannelSource implements ObservedChannelSource {
 
     @Override
     public Optional<HubChannel> channel(String hubId, String channelId) {
-        // Read exactly as a webhook's data is, so a reconciled fact cannot differ from the missed webhook's.
-        return unlessUnknown(() -> HubChannel.from(partnerApi.hub(hubId).channel(channelId).await().atMost(bound())
-                .raw()));
+        // Read by the model a webhook's data is read by, so a reconciled fact cannot differ from the missed webhook's.
+        return unlessUnknown(() -> partnerApi.hub(hubId).channel(channelId).await().atMost(bound()));
     }
 
     @Override

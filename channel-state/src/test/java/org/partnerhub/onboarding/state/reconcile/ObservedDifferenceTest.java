@@ -26,7 +26,7 @@ class ObservedDifferenceTest {
     }
 
     private static HubChannel read(String clientId, String status, String accountMode, String phoneNumber) {
-        return new HubChannel("ch-1", clientId, status, accountMode, null, null, null, phoneNumber, null, null, null,
-                null);
+        return new HubChannel("ch-1", clientId, status, accountMode, null, null, null, null, phoneNumber, null, null,
+                null, null);
     }
 }

@@ -15,13 +15,13 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.partnerhub.onboarding.events.hub.HubChannel;
+import org.partnerhub.onboarding.events.hub.PartnerClient;
 import org.partnerhub.onboarding.hubapi.ChannelApiKey;
 import org.partnerhub.onboarding.hubapi.HubClient;
 import org.partnerhub.onboarding.hubapi.ListQuery;
 import org.partnerhub.onboarding.hubapi.Page;
 import org.partnerhub.onboarding.hubapi.PartnerApi;
-import org.partnerhub.onboarding.hubapi.PartnerChannel;
-import org.partnerhub.onboarding.hubapi.PartnerClient;
 import org.partnerhub.onboarding.hubapi.PartnerSettings;
 import org.partnerhub.onboarding.hubapi.PermanentHubApiException;
 import org.partnerhub.onboarding.hubapi.TransientHubApiException;
@@ -54,7 +54,7 @@ class HubApiDialectTest {
 
         await().atMost(WAIT).until(() -> List.of("running", "live")
                 .contains(hub.channel(channelId).await().atMost(WAIT).status()));
-        PartnerChannel channel = hub.channel(channelId).await().atMost(WAIT);
+        HubChannel channel = hub.channel(channelId).await().atMost(WAIT);
         assertThat(channel.phoneNumber()).isEqualTo(number);
         assertThat(channel.createdAt()).isNotNull();
 
@@ -66,9 +66,9 @@ class HubApiDialectTest {
         hub.deleteApiKey(channelId, key.id()).await().atMost(WAIT);
         assertThat(hub.apiKeys(channelId).await().atMost(WAIT)).isEmpty();
 
-        Page<PartnerChannel> running = hub.channels(ListQuery.all().where("client_id", channel.clientId())
+        Page<HubChannel> running = hub.channels(ListQuery.all().where("client_id", channel.clientId())
                 .where("setup_info.phone_number", number).page(10, 0)).await().atMost(WAIT);
-        assertThat(running.items()).extracting(PartnerChannel::id).containsExactly(channelId);
+        assertThat(running.items()).extracting(HubChannel::id).containsExactly(channelId);
         assertThat(running.hasMore()).isFalse();
         Page<PartnerClient> clients = hub.clients(ListQuery.all().where("id", channel.clientId())).await()
                 .atMost(WAIT);
@@ -84,10 +84,10 @@ class HubApiDialectTest {
         String channelId = Sandbox.channelOf(first);
         String clientId = hub.channel(channelId).await().atMost(WAIT).clientId();
 
-        assertThat(hub.client(clientId).await().atMost(WAIT).flatMap(PartnerClient::partnerPayload))
+        assertThat(hub.client(clientId).await().atMost(WAIT).map(PartnerClient::partnerPayload))
                 .contains("tenant-11");
         assertThat(hub.client("unknownCL").await().atMost(WAIT)).isEmpty();
-        assertThat(hub.channelsOfClient(clientId, 2).await().atMost(WAIT)).extracting(PartnerChannel::id)
+        assertThat(hub.channelsOfClient(clientId, 2).await().atMost(WAIT)).extracting(HubChannel::id)
                 .containsExactlyInAnyOrder(channelId, Sandbox.channelOf(second));
     }
 
@@ -105,7 +105,7 @@ class HubApiDialectTest {
 
     @Test
     void theLegacyLoginWorksThroughTheClient() {
-        Page<PartnerChannel> none = partnerApi.hub("legacy").channels(ListQuery.all()).await().atMost(WAIT);
+        Page<HubChannel> none = partnerApi.hub("legacy").channels(ListQuery.all()).await().atMost(WAIT);
 
         assertThat(none.items()).isEmpty();
         assertThat(none.total()).isZero();

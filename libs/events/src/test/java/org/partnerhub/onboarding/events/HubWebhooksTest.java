@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.partnerhub.onboarding.events.hub.HubChannel;
-import org.partnerhub.onboarding.events.hub.HubClient;
 import org.partnerhub.onboarding.events.hub.HubWebhook;
 import org.partnerhub.onboarding.events.hub.HubWebhooks;
+import org.partnerhub.onboarding.events.hub.PartnerClient;
 import org.partnerhub.onboarding.events.hub.UnknownHubWebhook;
 
 class HubWebhooksTest {
@@ -38,8 +38,33 @@ class HubWebhooksTest {
         assertThat(webhook.key()).isEqualTo("oaY9LLfUCL");
         assertThat(webhook.subject()).isEqualTo("oaY9LLfUCL");
         assertThat(webhook.hubId()).isEqualTo(HUB);
-        assertThat(((HubWebhook.ClientCreated) webhook).client()).isEqualTo(new HubClient(
-                "oaY9LLfUCL", "Acme Bakery GmbH", "tenant-42", "owner@acme-bakery.example", "active"));
+        assertThat(((HubWebhook.ClientCreated) webhook).client()).isEqualTo(new PartnerClient(
+                "oaY9LLfUCL", "Acme Bakery GmbH", "tenant-42", "owner@acme-bakery.example", "active", null));
+    }
+
+    @Test
+    void clientCreatedWithTheClientWrappedReadsTheSameClient() throws IOException {
+        HubWebhook webhook = HubWebhooks.parse(HUB, fixture("client_created_wrapped.json"));
+
+        assertThat(webhook).isInstanceOf(HubWebhook.ClientCreated.class);
+        assertThat(webhook.key()).isEqualTo("oaY9LLfUCL");
+        assertThat(webhook.subject()).isEqualTo("oaY9LLfUCL");
+        assertThat(((HubWebhook.ClientCreated) webhook).client()).isEqualTo(new PartnerClient(
+                "oaY9LLfUCL", "Acme Bakery GmbH", "tenant-42", "owner@acme-bakery.example", "active",
+                Instant.parse("2026-11-20T09:12:41Z")));
+    }
+
+    @Test
+    void aPartnerApiShapedChannelReadsItsClientTimesWithoutZoneAndEmptyFieldsAsAbsent() {
+        HubWebhook webhook = parse("{\"event\":\"channel_ready\",\"data\":{\"id\":\"y9MiLoCH\","
+                + "\"client\":{\"id\":\"oaY9LLfUCL\",\"partner_payload\":\"\"},\"status\":\"ready\","
+                + "\"created_at\":\"2026-11-20T09:14:03\",\"modified_at\":\"2026-11-20T09:20:00.5Z\"}}");
+
+        HubChannel channel = ((HubWebhook.ChannelReady) webhook).channel();
+        assertThat(channel.clientId()).isEqualTo("oaY9LLfUCL");
+        assertThat(channel.createdAt()).isEqualTo(Instant.parse("2026-11-20T09:14:03Z"));
+        assertThat(channel.modifiedAt()).isEqualTo(Instant.parse("2026-11-20T09:20:00.5Z"));
+        assertThat(channel.partnerPayload()).isNull();
     }
 
     @Test
@@ -52,7 +77,7 @@ class HubWebhooksTest {
         assertThat(webhook.key()).isEqualTo("y9MiLoCH");
         assertThat(((HubWebhook.ChannelCreated) webhook).channel()).isEqualTo(new HubChannel(
                 "y9MiLoCH", "oaY9LLfUCL", "created", "sandbox", Instant.parse("2026-11-20T09:14:03Z"), null, null,
-                "4915123456789", "Acme Bakery", "Acme Bakery GmbH", "tenant-42", "ab12WA"));
+                null, "4915123456789", "Acme Bakery", "Acme Bakery GmbH", "tenant-42", "ab12WA"));
     }
 
     @Test

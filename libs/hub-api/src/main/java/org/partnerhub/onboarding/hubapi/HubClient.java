@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.partnerhub.onboarding.events.hub.HubChannel;
+import org.partnerhub.onboarding.events.hub.PartnerClient;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -77,12 +80,12 @@ public final class HubClient {
     }
 
     /** One channel by its id; a channel unknown to 360dialog fails permanently with status 404. */
-    public Uni<PartnerChannel> channel(String channelId) {
+    public Uni<HubChannel> channel(String channelId) {
         return call("get channel", () -> api.channel(partnerId, channelId)).map(PartnerApiJson::channel);
     }
 
     /** One page of the partner's channels matching the query's filters (e.g. {@code status}, {@code client_id}). */
-    public Uni<Page<PartnerChannel>> channels(ListQuery query) {
+    public Uni<Page<HubChannel>> channels(ListQuery query) {
         return call("list channels", () -> api.channels(partnerId, filters(query), query.limit().orElse(null),
                 query.offset().orElse(null), query.sort().orElse(null)))
                 .map(answer -> PartnerApiJson.page(answer, "partner_channels", PartnerApiJson::channel));
@@ -104,7 +107,7 @@ public final class HubClient {
      * Every channel 360dialog lists under the client, page by page ({@code filters={"client_id": ...}}), at most
      * {@code maxPages} pages of {@link #LIST_PAGE_SIZE}: a bounded answer for a caller that waits on it.
      */
-    public Uni<List<PartnerChannel>> channelsOfClient(String clientId, int maxPages) {
+    public Uni<List<HubChannel>> channelsOfClient(String clientId, int maxPages) {
         ListQuery query = ListQuery.all().where("client_id", clientId);
         return collect(offset -> channels(query.page(LIST_PAGE_SIZE, offset)), new ArrayList<>(), 0, maxPages);
     }

@@ -1,9 +1,8 @@
 package org.partnerhub.onboarding.hubapi;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import static org.partnerhub.onboarding.events.hub.JsonFields.fieldNames;
+import static org.partnerhub.onboarding.events.hub.JsonFields.text;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,12 +11,16 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.jboss.logging.Logger;
+import org.partnerhub.onboarding.events.hub.HubChannel;
+import org.partnerhub.onboarding.events.hub.JsonFields;
+import org.partnerhub.onboarding.events.hub.PartnerClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Reads the Partner API's answers leniently: both documented shapes of a created key, ids as strings or numbers,
- * times with or without a zone. What it cannot use it logs by shape, never by value.
+ * times with or without a zone ({@link JsonFields}). Channels and clients are read by the model webhooks share
+ * ({@link HubChannel}, {@link PartnerClient}). What it cannot use it logs by shape, never by value.
  */
 final class PartnerApiJson {
 
@@ -49,23 +52,21 @@ final class PartnerApiJson {
         return keys;
     }
 
-    static PartnerChannel channel(JsonNode json) {
-        String id = text(json, "id");
-        if (id == null) {
+    /** A channel as the shared model reads it; one without an id is of no use to any caller. */
+    static HubChannel channel(JsonNode json) {
+        HubChannel channel = HubChannel.from(json);
+        if (channel.id() == null) {
             throw new PermanentHubApiException("channel without an id (fields: " + fieldNames(json) + ")", 0, null);
         }
-        String clientId = Optional.ofNullable(text(json, "client_id")).orElse(text(json.path("client"), "id"));
-        return new PartnerChannel(id, clientId, text(json, "status"), text(json, "account_mode"),
-                text(json.path("setup_info"), "phone_number"), time(json, "created_at"), time(json, "modified_at"),
-                json);
+        return channel;
     }
 
     static PartnerClient client(JsonNode json) {
-        String id = text(json, "id");
-        if (id == null) {
+        PartnerClient client = PartnerClient.from(json);
+        if (client.id() == null) {
             throw new PermanentHubApiException("client without an id (fields: " + fieldNames(json) + ")", 0, null);
         }
-        return new PartnerClient(id, text(json, "name"), text(json, "status"), time(json, "created_at"), json);
+        return client;
     }
 
     /** {@code {count, total, limit, offset, <items>: [...]}}; missing numbers fall back to what was received. */
@@ -134,35 +135,6 @@ final class PartnerApiJson {
             return null;
         }
         return new ChannelApiKey(id, text(json, "api_key"), text(json, "address"), text(json, "app_id"),
-                time(json, "created_at"));
-    }
-
-    private static String text(JsonNode json, String field) {
-        JsonNode value = json.path(field);
-        return value.isValueNode() && !value.isNull() && !value.asText().isEmpty() ? value.asText() : null;
-    }
-
-    private static Instant time(JsonNode json, String field) {
-        String value = text(json, field);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException noZone) {
-            try {
-                // 360dialog writes some times without a zone; they are UTC.
-                return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException unreadable) {
-                LOG.warnf("Ignored unreadable time in field %s", field);
-                return null;
-            }
-        }
-    }
-
-    private static List<String> fieldNames(JsonNode json) {
-        List<String> names = new ArrayList<>();
-        json.fieldNames().forEachRemaining(names::add);
-        return names;
+                JsonFields.instant(json, "created_at"));
     }
 }

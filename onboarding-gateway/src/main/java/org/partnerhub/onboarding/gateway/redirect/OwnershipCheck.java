@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.partnerhub.onboarding.events.hub.HubChannel;
+import org.partnerhub.onboarding.events.hub.PartnerClient;
 import org.partnerhub.onboarding.events.permission.Verification;
-import org.partnerhub.onboarding.hubapi.PartnerChannel;
-import org.partnerhub.onboarding.hubapi.PartnerClient;
 
 /**
  * Turns a redirect's ids, which the browser controls, into facts: decides from the Partner API's answers whether the
@@ -27,8 +27,8 @@ public final class OwnershipCheck {
     /** What the Partner API said about one redirect. */
     public record Answers(
             Optional<PartnerClient> client,
-            List<PartnerChannel> clientChannels,
-            Map<String, Optional<PartnerChannel>> unlistedLookups) {
+            List<HubChannel> clientChannels,
+            Map<String, Optional<HubChannel>> unlistedLookups) {
 
         public Answers {
             clientChannels = List.copyOf(clientChannels);
@@ -73,10 +73,10 @@ public final class OwnershipCheck {
     }
 
     /** The redirect's channel ids the client's listing does not hold: each is then looked up by its id. */
-    public static Set<String> unlisted(Redirect redirect, List<PartnerChannel> clientChannels) {
+    public static Set<String> unlisted(Redirect redirect, List<HubChannel> clientChannels) {
         Set<String> listed = clientChannels.stream()
                 .filter(channel -> channel.clientId() == null || redirect.clientId().equals(channel.clientId()))
-                .map(PartnerChannel::id)
+                .map(HubChannel::id)
                 .collect(Collectors.toSet());
         return ids(redirect).stream().filter(id -> !listed.contains(id))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -91,7 +91,7 @@ public final class OwnershipCheck {
         if (answers.client().isEmpty()) {
             return new Refused(Reason.UNKNOWN_CLIENT, "360dialog knows no client " + clientId + " of this partner");
         }
-        Optional<String> payload = answers.client().get().partnerPayload();
+        Optional<String> payload = Optional.ofNullable(answers.client().get().partnerPayload());
         String tenant;
         if (flowTenant.isPresent()) {
             if (payload.isPresent() && !payload.get().equals(flowTenant.get())) {
@@ -128,12 +128,12 @@ public final class OwnershipCheck {
      * listing was filtered by client, so an entry there without a client field is still that client's.
      */
     private static Optional<String> owner(String channel, String clientId, Answers answers) {
-        Optional<PartnerChannel> listed = answers.clientChannels().stream()
+        Optional<HubChannel> listed = answers.clientChannels().stream()
                 .filter(candidate -> candidate.id().equals(channel)).findFirst();
         if (listed.isPresent()) {
             return Optional.of(Optional.ofNullable(listed.get().clientId()).orElse(clientId));
         }
-        return answers.unlistedLookups().getOrDefault(channel, Optional.empty()).map(PartnerChannel::clientId);
+        return answers.unlistedLookups().getOrDefault(channel, Optional.empty()).map(HubChannel::clientId);
     }
 
     private static List<String> ids(Redirect redirect) {

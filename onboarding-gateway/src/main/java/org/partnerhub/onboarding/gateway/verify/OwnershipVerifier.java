@@ -9,14 +9,14 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.partnerhub.onboarding.events.hub.HubChannel;
+import org.partnerhub.onboarding.events.hub.PartnerClient;
 import org.partnerhub.onboarding.gateway.GatewayConfig;
 import org.partnerhub.onboarding.gateway.redirect.OwnershipCheck;
 import org.partnerhub.onboarding.gateway.redirect.Redirect;
 import org.partnerhub.onboarding.hubapi.HubApiException;
 import org.partnerhub.onboarding.hubapi.HubClient;
 import org.partnerhub.onboarding.hubapi.PartnerApi;
-import org.partnerhub.onboarding.hubapi.PartnerChannel;
-import org.partnerhub.onboarding.hubapi.PartnerClient;
 import org.partnerhub.onboarding.hubapi.PermanentHubApiException;
 
 import io.smallrye.mutiny.TimeoutException;
@@ -67,11 +67,11 @@ public class OwnershipVerifier {
                         .map(found -> new OwnershipCheck.Answers(client, listed, found)));
     }
 
-    private static Uni<Map<String, Optional<PartnerChannel>>> lookUp(HubClient hub, Set<String> ids) {
+    private static Uni<Map<String, Optional<HubChannel>>> lookUp(HubClient hub, Set<String> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        List<Uni<Map.Entry<String, Optional<PartnerChannel>>>> lookups = ids.stream()
+        List<Uni<Map.Entry<String, Optional<HubChannel>>>> lookups = ids.stream()
                 .map(id -> hub.channel(id).map(Optional::of)
                         .onFailure(OwnershipVerifier::notFound).recoverWithItem(Optional.empty())
                         .map(found -> Map.entry(id, found)))

@@ -7,16 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.partnerhub.onboarding.events.hub.HubChannel;
+import org.partnerhub.onboarding.events.hub.PartnerClient;
 import org.partnerhub.onboarding.events.permission.Verification;
 import org.partnerhub.onboarding.gateway.redirect.OwnershipCheck.Answers;
 import org.partnerhub.onboarding.gateway.redirect.OwnershipCheck.Reason;
 import org.partnerhub.onboarding.gateway.redirect.OwnershipCheck.Refused;
 import org.partnerhub.onboarding.gateway.redirect.OwnershipCheck.Verified;
-import org.partnerhub.onboarding.hubapi.PartnerChannel;
-import org.partnerhub.onboarding.hubapi.PartnerClient;
-
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 class OwnershipCheckTest {
 
@@ -69,7 +66,7 @@ class OwnershipCheckTest {
     @Test
     void withoutStateTheTenantIsThePayloadAndEveryChannelMustBeListed() {
         Redirect redirect = redirect(List.of("ch1"), List.of("ch2"));
-        List<PartnerChannel> listed = List.of(channel("ch1", "cl1"), channel("ch2", "cl1"));
+        List<HubChannel> listed = List.of(channel("ch1", "cl1"), channel("ch2", "cl1"));
 
         assertThat(OwnershipCheck.decide(redirect, NO_STATE, answers("tenant-z", listed, Map.of())))
                 .isEqualTo(new Verified("tenant-z", Map.of("ch1", Verification.CONFIRMED, "ch2",
@@ -98,16 +95,12 @@ class OwnershipCheckTest {
         return new Redirect("cl1", channels, revoked, "s.t");
     }
 
-    private static Answers answers(String payload, List<PartnerChannel> listed,
-            Map<String, Optional<PartnerChannel>> lookedUp) {
-        ObjectNode raw = JsonNodeFactory.instance.objectNode().put("id", "cl1");
-        if (payload != null) {
-            raw.put("partner_payload", payload);
-        }
-        return new Answers(Optional.of(new PartnerClient("cl1", null, null, null, raw)), listed, lookedUp);
+    private static Answers answers(String payload, List<HubChannel> listed,
+            Map<String, Optional<HubChannel>> lookedUp) {
+        return new Answers(Optional.of(new PartnerClient("cl1", null, payload, null, null, null)), listed, lookedUp);
     }
 
-    private static PartnerChannel channel(String id, String clientId) {
-        return new PartnerChannel(id, clientId, "running", null, null, null, null, null);
+    private static HubChannel channel(String id, String clientId) {
+        return new HubChannel(id, clientId, "running", null, null, null, null, null, null, null, null, null, null);
     }
 }

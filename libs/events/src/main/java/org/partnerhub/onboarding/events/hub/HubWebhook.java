@@ -50,8 +50,10 @@ public sealed interface HubWebhook extends Event
     /** The channel id for a channel object (it has a {@code client_id}), the client id for a client object. */
     @Override
     default String subject() {
-        boolean channelOrClient = JsonFields.text(data(), "client_id") != null || this instanceof ClientCreated;
-        return channelOrClient ? JsonFields.text(data(), "id") : null;
+        if (this instanceof ClientCreated created) {
+            return created.client().id();
+        }
+        return JsonFields.text(data(), "client_id") != null ? JsonFields.text(data(), "id") : null;
     }
 
     /** The subject where there is one, else the event id, so unattributable webhooks still spread over partitions. */
@@ -86,8 +88,9 @@ public sealed interface HubWebhook extends Event
             return "client_created";
         }
 
-        public HubClient client() {
-            return HubClient.from(data);
+        /** The client, whether {@code data} is the client object or wraps it in {@code client}. */
+        public PartnerClient client() {
+            return PartnerClient.from(data);
         }
     }
 
