@@ -1,8 +1,10 @@
 package org.partnerhub.onboarding.sandbox;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -11,9 +13,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -49,6 +55,9 @@ public class AdminResource {
 
     @Inject
     Tokens tokens;
+
+    @Inject
+    ChannelLifecycle lifecycle;
 
     @GET
     @Path("/faults")
@@ -105,14 +114,70 @@ public class AdminResource {
     @GET
     @Path("/channels")
     public List<Map<String, Object>> channels() {
-        return store.channels(null).stream().map(channel -> {
-            Map<String, Object> json = HubJson.channel(channel, store.client(channel.clientId()).orElseThrow());
-            json.put("partner_id", channel.partnerId());
-            json.put("permitted", channel.permitted());
-            json.put("api_keys_allowed", channel.stage().acceptsApiKeys()
-                    && channel.allowsApiKeys(store.partner(channel.partnerId()).paymentMode()));
-            return json;
-        }).toList();
+        return store.channels(null).stream().map(this::channelJson).toList();
+    }
+
+    /**
+     * The client grants ({@code grant}) or withdraws ({@code withdraw}) the partner's API-key permission in the
+     * Client Hub. No webhook: only {@code shared_client_numbers} and the channel's {@code modified_at} change.
+     */
+    @POST
+    @Path("/channels/{channelId}/permission/{action: grant|withdraw}")
+    @Consumes(MediaType.WILDCARD)
+    public Response clientHubPermission(@PathParam("channelId") String channelId,
+            @PathParam("action") String action) {
+        return store.shareInClientHub(channelId, action.equals("grant"))
+                .map(channel -> Response.ok(channelJson(channel)).build())
+                .orElseGet(() -> unknownChannel(channelId));
+    }
+
+    /**
+     * A {@link StandingChange} of a live channel ({@code cancellation/request}, {@code cancellation/revoke},
+     * {@code cancellation/process}, {@code restriction/impose}, {@code restriction/lift}), announced by its webhook.
+     *
+     * @param violationType what a restriction names as the violation
+     */
+    @POST
+    @Path("/channels/{channelId}/{area: cancellation|restriction}/{action}")
+    @Consumes(MediaType.WILDCARD)
+    public Response changeStanding(@PathParam("channelId") String channelId, @PathParam("area") String area,
+            @PathParam("action") String action, @QueryParam("violation_type") String violationType) {
+        Optional<StandingChange> change = StandingChange.at(area + "/" + action);
+        if (change.isEmpty()) {
+            return Response.status(404).entity(Map.of("error", "no such change: " + area + "/" + action
+                    + " (changes: " + Arrays.stream(StandingChange.values()).map(StandingChange::path).toList()
+                    + ")")).build();
+        }
+        return store.change(channelId, change.get()).map(channel -> {
+            lifecycle.changed(channel, change.get(), violationType == null ? "SANDBOX_VIOLATION" : violationType);
+            return Response.ok(channelJson(channel)).build();
+        }).orElseGet(() -> unknownChannel(channelId));
+    }
+
+    /** Per channel, what its messaging webhook was last set to through {@code POST /v1/configs/webhook}. */
+    @GET
+    @Path("/messaging-webhooks")
+    public Map<String, SandboxStore.MessagingWebhook> messagingWebhooks() {
+        return store.messagingWebhooks();
+    }
+
+    @ServerExceptionMapper
+    public Response notNow(StandingChange.NotApplicable refused) {
+        return Response.status(409).type(MediaType.APPLICATION_JSON).entity(Map.of("error", refused.getMessage()))
+                .build();
+    }
+
+    private static Response unknownChannel(String channelId) {
+        return Response.status(404).entity(Map.of("error", "no channel " + channelId)).build();
+    }
+
+    private Map<String, Object> channelJson(Channel channel) {
+        Map<String, Object> json = HubJson.channel(channel, store.client(channel.clientId()).orElseThrow());
+        json.put("partner_id", channel.partnerId());
+        json.put("permitted", channel.permitted());
+        json.put("api_keys_allowed", channel.acceptsApiKeys()
+                && channel.allowsApiKeys(store.partner(channel.partnerId()).paymentMode()));
+        return json;
     }
 
     /** The keys each channel has now (earlier ones were revoked by rotation or deleted). */

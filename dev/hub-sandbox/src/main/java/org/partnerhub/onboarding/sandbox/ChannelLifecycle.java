@@ -1,5 +1,7 @@
 package org.partnerhub.onboarding.sandbox;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -33,6 +35,21 @@ public class ChannelLifecycle {
     /** {@code client_created}, when a client finished sign-up. */
     void clientCreated(Client client) {
         webhooks.publish(client.partnerId(), client.id(), "client_created", HubJson.client(client), true);
+    }
+
+    /**
+     * The webhook of a {@link StandingChange}, with the channel as it is afterwards; a restriction also names the
+     * number and the violation, as Meta's enforcement webhooks do.
+     */
+    void changed(Channel channel, StandingChange change, String violationType) {
+        store.client(channel.clientId()).ifPresent(client -> {
+            Map<String, Object> data = HubJson.channel(channel, client);
+            if (change == StandingChange.RESTRICT) {
+                data.put("phone_number", channel.phoneNumber());
+                data.put("violation_type", violationType);
+            }
+            webhooks.publish(channel.partnerId(), channel.id(), change.event(), data, true);
+        });
     }
 
     private void step(String channelId, Stage stage) {

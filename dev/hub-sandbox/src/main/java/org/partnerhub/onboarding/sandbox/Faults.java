@@ -27,7 +27,8 @@ public record Faults(
     private static final List<String> KNOBS = List.of("errorRate", "throttleRate", "retryAfterSeconds", "latencyMs",
             "duplicateRate", "reorderRate", "dropRate", "stepDelayMs", "dropEvents");
     private static final Set<String> EVENTS = Set.of("client_created", "channel_created", "channel_submitted",
-            "channel_ready", "channel_running", "channel_live");
+            "channel_ready", "channel_running", "channel_live", "cancellation_request", "cancellation_revoke",
+            "cancellation_processed", "account_restriction");
 
     public Faults {
         rate("errorRate", errorRate);

@@ -25,12 +25,12 @@ final class HubJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", channel.id());
         json.put("client_id", channel.clientId());
-        json.put("status", stage.status());
+        json.put("status", channel.status());
         json.put("account_mode", stage.accountMode());
         json.put("created_at", time(channel.createdAt()));
         json.put("modified_at", time(channel.modifiedAt()));
         json.put("billing_started_at", time(channel.billingStartedAt()));
-        json.put("terminated_at", null);
+        json.put("terminated_at", time(channel.terminatedAt()));
         json.put("current_limit", stage.acceptsApiKeys() ? 250 : null);
         json.put("current_quality_rating", stage.acceptsApiKeys() ? "GREEN" : null);
         json.put("client", owner(client));
@@ -50,6 +50,14 @@ final class HubJson {
         json.put("name", client.name());
         json.put("partner_payload", client.partnerPayload());
         json.put("contact_info", Map.of("email", client.email()));
+        return json;
+    }
+
+    /** An item of {@code shared_client_numbers}: the channel and its number in international form. */
+    static Map<String, Object> sharedNumber(Channel channel) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", channel.id());
+        json.put("phone_number", "+" + channel.phoneNumber());
         return json;
     }
 

@@ -15,12 +15,14 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import io.smallrye.mutiny.Uni;
 
 /**
- * What every Partner API call goes through before its resource: the latency, throttling and error knobs, then
- * authentication with the partner's {@code X-API-Key} or a legacy Bearer token ({@code POST /token} needs neither).
+ * What every Partner API and messaging API call goes through before its resource: the latency, throttling and error
+ * knobs, then, for the Partner API, authentication with the partner's {@code X-API-Key} or a legacy Bearer token
+ * ({@code POST /token} needs neither; the messaging API checks its {@code D360-API-KEY} itself).
  */
 public class PartnerApiGate {
 
     static final String BASE = "/api/v2";
+    static final String MESSAGING_BASE = "/v1";
 
     @Inject
     FaultKnobs knobs;
@@ -37,7 +39,7 @@ public class PartnerApiGate {
     @ServerRequestFilter
     public Uni<Response> gate(ContainerRequestContext request, UriInfo uri) {
         String path = uri.getPath().startsWith("/") ? uri.getPath() : "/" + uri.getPath();
-        if (!path.startsWith(BASE + "/")) {
+        if (!path.startsWith(BASE + "/") && !path.startsWith(MESSAGING_BASE + "/")) {
             return Uni.createFrom().nullItem();
         }
         Faults faults = knobs.current();

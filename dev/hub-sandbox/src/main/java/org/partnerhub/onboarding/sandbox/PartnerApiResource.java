@@ -15,8 +15,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -121,13 +123,28 @@ public class PartnerApiResource {
         return Listing.page("clients", all, filters, sort, limit, offset);
     }
 
+    /**
+     * The client's numbers whose API-key permission it shares with the partner (360dialog's path; the answer's shape
+     * is not confirmed): {@code {"count", "shared_client_numbers": [{"id", "phone_number"}]}}, 404 for a client
+     * that is not the partner's.
+     */
+    @GET
+    @Path("/partners/{partnerId}/clients/{clientId}/shared_client_numbers")
+    public Map<String, Object> sharedClientNumbers(@PathParam("partnerId") String partnerId,
+            @PathParam("clientId") String clientId) {
+        List<Map<String, Object>> numbers = store.sharedNumbers(partnerId, clientId).stream()
+                .map(HubJson::sharedNumber).toList();
+        return Map.of("count", numbers.size(), "shared_client_numbers", numbers);
+    }
+
     /** 201 with the new key; the channel's earlier keys are revoked. */
     @POST
     @Path("/partners/{partnerId}/channels/{channelId}/api_keys")
     @Consumes(MediaType.WILDCARD)
     public Response createApiKey(@PathParam("partnerId") String partnerId,
-            @PathParam("channelId") String channelId) {
-        ApiKey key = store.createKey(partnerId, channelId);
+            @PathParam("channelId") String channelId, @Context UriInfo uri) {
+        String ownBaseUrl = uri.getBaseUri().toString().replaceFirst("/$", "");
+        ApiKey key = store.createKey(partnerId, channelId, config.messagingAddress().orElse(ownBaseUrl));
         Map<String, Object> json = HubJson.apiKey(key);
         json.remove("created_at");
         return Response.status(201).entity(json).build();
@@ -172,7 +189,7 @@ public class PartnerApiResource {
     }
 
     /** An absolute http(s) URL from the field, null when the field is absent. */
-    private static String url(JsonNode body, String field) {
+    static String url(JsonNode body, String field) {
         JsonNode value = body.path(field);
         if (value.isMissingNode() || value.isNull()) {
             return null;

@@ -22,9 +22,11 @@ public interface SandboxConfig {
 
     Limits limits();
 
-    /** The messaging API base URL handed out with every channel API key. */
-    @WithDefault("https://waba-v2.360dialog.io")
-    String messagingAddress();
+    /**
+     * The messaging API base URL handed out with every channel API key; absent, the sandbox's own base URL as the
+     * caller reached it, so that {@code POST {address}/v1/configs/webhook} comes back to the sandbox.
+     */
+    Optional<String> messagingAddress();
 
     /** How old an IO Signature may be when the permission page is opened. */
     @WithDefault("5m")

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnerhub.onboarding.events.hub.HubChannel;
@@ -40,6 +41,9 @@ class HubApiDialectTest {
     @Inject
     PartnerApi partnerApi;
 
+    @ConfigProperty(name = "onboarding.hub-api.url")
+    String hubApiUrl;
+
     @BeforeEach
     void reset() {
         Sandbox.reset();
@@ -60,7 +64,8 @@ class HubApiDialectTest {
 
         ChannelApiKey key = hub.createApiKey(channelId).await().atMost(WAIT);
         assertThat(key.revealsSecret()).isTrue();
-        assertThat(key.address()).isEqualTo("https://waba-v2.360dialog.io");
+        assertThat(key.address()).as("the sandbox's own base URL, where its messaging API answers")
+                .isEqualTo(hubApiUrl.replaceFirst("/api/v2$", ""));
         assertThat(hub.apiKeys(channelId).await().atMost(WAIT)).extracting(ChannelApiKey::id).containsExactly(key.id());
 
         hub.deleteApiKey(channelId, key.id()).await().atMost(WAIT);

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
 /** Drives the sandbox like a browser and a partner would, for the tests. */
 final class Sandbox {
@@ -79,6 +81,19 @@ final class Sandbox {
         given().header("X-API-Key", apiKey(partnerId)).contentType(ContentType.JSON)
                 .body(Map.of("webhook_url", url))
                 .when().post("/api/v2/partners/" + partnerId + "/webhook_url").then().statusCode(200);
+    }
+
+    /** A Partner API request with the partner's key. */
+    static RequestSpecification api(String partnerId) {
+        return given().header("X-API-Key", apiKey(partnerId));
+    }
+
+    static String keys(String partnerId, String channel) {
+        return "/api/v2/partners/" + partnerId + "/channels/" + channel + "/api_keys";
+    }
+
+    static ValidatableResponse createKey(String partnerId, String channel) {
+        return api(partnerId).when().post(keys(partnerId, channel)).then();
     }
 
     static void faults(Map<String, Object> knobs) {

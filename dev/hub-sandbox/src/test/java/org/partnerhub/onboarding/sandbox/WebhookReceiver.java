@@ -1,5 +1,7 @@
 package org.partnerhub.onboarding.sandbox;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -11,6 +13,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /** The partner's end of the webhooks in tests: keeps each raw body with its signature, in arrival order. */
 @Path("/test-receiver/{partnerId}")
 public class WebhookReceiver {
@@ -19,9 +24,30 @@ public class WebhookReceiver {
     record Received(String partnerId, byte[] body, String signature, String authorization, String partnerToken) {
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     /** The status the receiver answers with; tests set 500 to see retries. */
     static volatile int answer = 200;
+
+    static void clear() {
+        RECEIVED.clear();
+        answer = 200;
+    }
+
+    /** Each body received, as JSON, in arrival order. */
+    static List<JsonNode> bodies() {
+        return RECEIVED.stream().map(received -> json(received.body())).toList();
+    }
+
+    /** Webhook bodies are JSON; tests also read the sandbox's admin answers with it. */
+    static JsonNode json(byte[] body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @POST
     @Consumes(MediaType.WILDCARD)

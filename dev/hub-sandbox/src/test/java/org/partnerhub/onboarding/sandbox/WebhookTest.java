@@ -7,8 +7,6 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,7 +29,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class WebhookTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final List<String> LIFECYCLE = List.of("channel_created", "channel_submitted", "channel_ready",
             "channel_running", "channel_live");
@@ -43,8 +39,7 @@ class WebhookTest {
     @BeforeEach
     void reset() {
         Sandbox.reset();
-        WebhookReceiver.RECEIVED.clear();
-        WebhookReceiver.answer = 200;
+        WebhookReceiver.clear();
         Sandbox.setWebhookUrl(Sandbox.PP, receiver + "/" + Sandbox.PP);
     }
 
@@ -196,20 +191,12 @@ class WebhookTest {
     }
 
     private static List<JsonNode> received() {
-        return WebhookReceiver.RECEIVED.stream().map(webhook -> json(webhook.body())).toList();
+        return WebhookReceiver.bodies();
     }
 
     private static List<JsonNode> about(String number) {
         return received().stream().filter(json -> number.equals(json.path("data").path("setup_info")
                 .path("phone_number").asText())).toList();
-    }
-
-    private static JsonNode json(byte[] body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Computed here, independently of the sandbox's code, the way webhook-ingest checks it. */
