@@ -266,8 +266,8 @@ public final class ChannelFold {
         }
         ChannelState.Permission permission = defaultPermission(fact.hubId());
         ChannelState fresh = new ChannelState(
-                new ChannelState.Identity(channelId, fact.hubId(), null, false, null, null),
-                new ChannelState.HubStatus(null, null, null, null),
+                ChannelState.Identity.of(channelId, fact.hubId()),
+                ChannelState.HubStatus.UNREPORTED,
                 permission,
                 new ChannelState.ApiKey(ApiKeyState.NONE, null, null),
                 new ChannelState.Times(0, fact.occurredAt(), fact.occurredAt(), fact.occurredAt()));

@@ -23,6 +23,11 @@ public record ChannelState(Identity identity, HubStatus hub, Permission permissi
             String channelId, String hubId, String clientId, boolean clientObserved, TenantBinding tenantBinding,
             String phoneNumber) {
 
+        /** A channel known by its id alone: no client, tenant or number yet. */
+        static Identity of(String channelId, String hubId) {
+            return new Identity(channelId, hubId, null, false, null, null);
+        }
+
         public String tenant() {
             return TenantBinding.tenantOf(tenantBinding);
         }
@@ -42,6 +47,9 @@ public record ChannelState(Identity identity, HubStatus hub, Permission permissi
      *     channels stored before statuses were stamped
      */
     public record HubStatus(String status, Instant statusAt, String accountMode, Stamp observed) {
+
+        /** Before 360dialog reported any status. */
+        static final HubStatus UNREPORTED = new HubStatus(null, null, null, null);
 
         public ChannelStage stage() {
             return StageMapping.stage(status);
