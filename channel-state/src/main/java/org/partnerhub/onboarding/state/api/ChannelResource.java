@@ -2,7 +2,6 @@ package org.partnerhub.onboarding.state.api;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -85,7 +84,8 @@ public class ChannelResource {
             @QueryParam("tenant") String tenant,
             @QueryParam("client") String client,
             @QueryParam("hub") String hub,
-            @Parameter(description = "pending, ready, running, live, restricted, cancelled or unknown")
+            @Parameter(description = "pending, ready, running, live, restricted, cancellation-requested, cancelled or "
+                    + "unknown")
             @QueryParam("stage") String stage,
             @Parameter(description = "page size, 1 to " + MAX_LIMIT + ", default " + DEFAULT_LIMIT)
             @QueryParam("limit") String limit,
@@ -133,10 +133,10 @@ public class ChannelResource {
             return null;
         }
         return Arrays.stream(ChannelStage.values())
-                .filter(stage -> stage.name().toLowerCase(Locale.ROOT).equals(value))
+                .filter(stage -> stage.value().equals(value))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("stage must be one of "
-                        + Arrays.stream(ChannelStage.values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList()
+                        + Arrays.stream(ChannelStage.values()).map(ChannelStage::value).toList()
                         + ", not '" + value + "'"));
     }
 

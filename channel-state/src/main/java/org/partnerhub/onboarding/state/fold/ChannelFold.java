@@ -10,16 +10,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import org.partnerhub.onboarding.events.lifecycle.ChannelCancellationRequested;
+import org.partnerhub.onboarding.events.lifecycle.ChannelCancelled;
 import org.partnerhub.onboarding.events.lifecycle.ChannelCreated;
 import org.partnerhub.onboarding.events.lifecycle.ChannelPermissionGranted;
 import org.partnerhub.onboarding.events.lifecycle.ChannelPermissionRevoked;
+import org.partnerhub.onboarding.events.lifecycle.ChannelRestored;
+import org.partnerhub.onboarding.events.lifecycle.ChannelRestricted;
 import org.partnerhub.onboarding.events.lifecycle.ChannelRunning;
 import org.partnerhub.onboarding.events.lifecycle.ChannelStatusChanged;
 import org.partnerhub.onboarding.events.lifecycle.ClientCreated;
 import org.partnerhub.onboarding.events.permission.Verification;
 import org.partnerhub.onboarding.events.state.ApiKeyState;
 import org.partnerhub.onboarding.events.state.ChannelSnapshot;
-import org.partnerhub.onboarding.events.state.ChannelStage;
 import org.partnerhub.onboarding.events.state.PermissionState;
 import org.partnerhub.onboarding.runtime.hubs.PaymentMode;
 
@@ -28,8 +31,10 @@ import org.partnerhub.onboarding.runtime.hubs.PaymentMode;
  * arrive, within a topic and across topics:
  * <ul>
  * <li>an event id is applied once;</li>
- * <li>hub status: the status furthest along the channel's progression wins ({@link StageMapping#rank}), 360dialog's
- * own timestamp breaking ties within a status; anything else is a stale replay, written to history only;</li>
+ * <li>hub status: of 360dialog's observations the later one stands, by when it was observed and then the event id
+ * ({@link StatusRule}), so a channel goes back when 360dialog says so; a status this service does not know never
+ * replaces a known one; a losing observation is a stale replay, written to history only; the account mode only
+ * moves from sandbox to live;</li>
  * <li>client: what 360dialog reports (a webhook or a Partner API read) is the channel's client; a client named by a
  * permission fact counts only if the gateway confirmed it with the Partner API, and only until 360dialog reports;</li>
  * <li>tenant: a client's first verified binding stays ({@link TenantBinding}); a later one naming another tenant is a
@@ -45,8 +50,6 @@ import org.partnerhub.onboarding.runtime.hubs.PaymentMode;
  * transitions.
  */
 public final class ChannelFold {
-
-    private static final Comparator<Instant> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
     private static final Comparator<Fact.PermissionChanged> HAPPENED = Comparator.comparing(Stamp::of);
 
@@ -97,15 +100,16 @@ public final class ChannelFold {
         Change change = channel(projection, fact, fact.channelId());
         change.observed(fact.clientId(), fact.phoneNumber());
         ChannelState.HubStatus current = change.current.hub();
-        int order = compareStatus(fact.status(), fact.statusAt(), current.status(), current.statusAt());
-        if (order > 0) {
-            change.status(new ChannelState.HubStatus(fact.status(), fact.statusAt(),
-                    fact.accountMode() != null ? fact.accountMode() : current.accountMode()));
-        } else if (order == 0) {
-            change.status(new ChannelState.HubStatus(current.status(), current.statusAt(),
-                    laterAccountMode(current.accountMode(), fact.accountMode())));
+        String accountMode = laterAccountMode(current.accountMode(), fact.accountMode());
+        Stamp observed = Stamp.of(fact);
+        if (StatusRule.replaces(fact.status(), observed, current.status(), current.observed())) {
+            change.status(new ChannelState.HubStatus(fact.status(), fact.statusAt(), accountMode, observed));
         } else {
-            change.stale(current.status(), fact.status());
+            if (fact.status() != null && !fact.status().equals(current.status())) {
+                change.stale(current.status(), fact.status());
+            }
+            change.status(new ChannelState.HubStatus(current.status(), current.statusAt(), accountMode,
+                    current.observed()));
         }
         settle(projection, change, out);
         if (client != null) {
@@ -262,8 +266,8 @@ public final class ChannelFold {
         }
         ChannelState.Permission permission = defaultPermission(fact.hubId());
         ChannelState fresh = new ChannelState(
-                new ChannelState.Identity(channelId, fact.hubId(), null, false, null, null),
-                new ChannelState.HubStatus(null, null, null),
+                ChannelState.Identity.of(channelId, fact.hubId()),
+                ChannelState.HubStatus.UNREPORTED,
                 permission,
                 new ChannelState.ApiKey(ApiKeyState.NONE, null, null),
                 new ChannelState.Times(0, fact.occurredAt(), fact.occurredAt(), fact.occurredAt()));
@@ -330,6 +334,11 @@ public final class ChannelFold {
                     step.from == null ? null : StageMapping.stage(step.from), StageMapping.stage(step.to), version,
                     at, snapshot));
             case RUNNING -> out.publish(new ChannelRunning(hub, channel, version, at, snapshot));
+            case RESTRICTED -> out.publish(new ChannelRestricted(hub, channel, version, at, snapshot));
+            case CANCELLATION_REQUESTED -> out.publish(
+                    new ChannelCancellationRequested(hub, channel, version, at, snapshot));
+            case CANCELLED -> out.publish(new ChannelCancelled(hub, channel, version, at, snapshot));
+            case RESTORED -> out.publish(new ChannelRestored(hub, channel, version, at, snapshot));
             case PERMISSION_GRANTED -> out.publish(new ChannelPermissionGranted(hub, channel, version, at, snapshot));
             case PERMISSION_REVOKED -> out.publish(new ChannelPermissionRevoked(hub, channel, version, at, snapshot));
             case DETAILS, TENANT, ACCOUNT_MODE, PERMISSION_SOURCE, API_KEY, STALE_STATUS, PERMISSION_PENDING,
@@ -337,19 +346,6 @@ public final class ChannelFold {
                 // Visible in the snapshot and in history; no subscriber reacts to these on their own.
             }
         }
-    }
-
-    /** Positive if status {@code a} is further along than {@code b}. */
-    static int compareStatus(String a, Instant aAt, String b, Instant bAt) {
-        int byRank = Integer.compare(StageMapping.rank(a), StageMapping.rank(b));
-        if (byRank != 0) {
-            return byRank;
-        }
-        int byTime = NULLS_FIRST.compare(aAt, bAt);
-        if (byTime != 0) {
-            return byTime;
-        }
-        return Comparator.nullsFirst(Comparator.<String>naturalOrder()).compare(a, b);
     }
 
     /** An account goes from sandbox to live, not back; of two unknown modes the greater name wins, for determinism. */
@@ -378,6 +374,10 @@ public final class ChannelFold {
         CREATED("channel.created", true),
         STATUS("channel.status-changed", true),
         RUNNING("channel.running", true),
+        RESTRICTED("channel.restricted", true),
+        CANCELLATION_REQUESTED("channel.cancellation-requested", true),
+        CANCELLED("channel.cancelled", true),
+        RESTORED("channel.restored", true),
         PERMISSION_GRANTED("channel.permission-granted", true),
         PERMISSION_REVOKED("channel.permission-revoked", true),
         PERMISSION_SOURCE("permission-source", true),
@@ -396,6 +396,16 @@ public final class ChannelFold {
         ChangeKind(String historyKind, boolean visible) {
             this.historyKind = historyKind;
             this.visible = visible;
+        }
+
+        static ChangeKind of(StatusRule.StageEvent event) {
+            return switch (event) {
+                case RUNNING -> RUNNING;
+                case RESTRICTED -> RESTRICTED;
+                case CANCELLATION_REQUESTED -> CANCELLATION_REQUESTED;
+                case CANCELLED -> CANCELLED;
+                case RESTORED -> RESTORED;
+            };
         }
     }
 
@@ -507,10 +517,9 @@ public final class ChannelFold {
             String status = next.status();
             if (!Objects.equals(from, status)) {
                 steps.add(new Step(ChangeKind.STATUS, from, status));
-                ChannelStage fromStage = StageMapping.stage(from);
-                ChannelStage toStage = StageMapping.stage(status);
-                if (!StageMapping.usable(fromStage) && StageMapping.usable(toStage)) {
-                    steps.add(new Step(ChangeKind.RUNNING, from, status));
+                for (StatusRule.StageEvent event : StatusRule.events(StageMapping.stage(from),
+                        StageMapping.stage(status))) {
+                    steps.add(new Step(ChangeKind.of(event), from, status));
                 }
             }
             String accountMode = current.hub().accountMode();

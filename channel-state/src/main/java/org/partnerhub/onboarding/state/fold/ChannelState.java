@@ -23,6 +23,11 @@ public record ChannelState(Identity identity, HubStatus hub, Permission permissi
             String channelId, String hubId, String clientId, boolean clientObserved, TenantBinding tenantBinding,
             String phoneNumber) {
 
+        /** A channel known by its id alone: no client, tenant or number yet. */
+        static Identity of(String channelId, String hubId) {
+            return new Identity(channelId, hubId, null, false, null, null);
+        }
+
         public String tenant() {
             return TenantBinding.tenantOf(tenantBinding);
         }
@@ -35,9 +40,16 @@ public record ChannelState(Identity identity, HubStatus hub, Permission permissi
     /**
      * 360dialog's view of the channel.
      *
-     * @param statusAt 360dialog's own timestamp for the status where the channel object carried one
+     * @param statusAt 360dialog's own timestamp for the status where the channel object carried one (kept as it came;
+     *     most statuses carry none, so it orders nothing)
+     * @param accountMode only moves from sandbox to live, whichever observation carried it
+     * @param observed the observation that set the status ({@link StatusRule}); absent while there is none, and on
+     *     channels stored before statuses were stamped
      */
-    public record HubStatus(String status, Instant statusAt, String accountMode) {
+    public record HubStatus(String status, Instant statusAt, String accountMode, Stamp observed) {
+
+        /** Before 360dialog reported any status. */
+        static final HubStatus UNREPORTED = new HubStatus(null, null, null, null);
 
         public ChannelStage stage() {
             return StageMapping.stage(status);

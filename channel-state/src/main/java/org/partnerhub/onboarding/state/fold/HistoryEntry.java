@@ -6,7 +6,8 @@ import java.time.Instant;
  * One line of a channel's append-only history.
  *
  * @param kind what happened: a transition ({@code channel.created}, {@code channel.status-changed}, ...), or a note
- *     that leaves the channel as it is: {@code stale-status} (a status older than the channel's),
+ *     that leaves the channel as it is: {@code stale-status} (an observation older than the one that set the
+ *     channel's status, or a status this service does not know),
  *     {@code permission-pending} (a permission fact waiting for 360dialog to report the channel under its client),
  *     {@code client-conflict} (360dialog reports the channel under another client than a permission fact names),
  *     {@code tenant-conflict} (a fact carrying another tenant than the one the channel is bound to),

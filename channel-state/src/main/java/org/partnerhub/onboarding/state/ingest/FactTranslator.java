@@ -15,8 +15,10 @@ import org.partnerhub.onboarding.events.permission.PermissionGranted;
 import org.partnerhub.onboarding.events.permission.PermissionRevoked;
 import org.partnerhub.onboarding.events.permission.Verification;
 import org.partnerhub.onboarding.events.state.ApiKeyState;
+import org.partnerhub.onboarding.events.state.ChannelStage;
 import org.partnerhub.onboarding.state.fold.Fact;
 import org.partnerhub.onboarding.state.fold.Origin;
+import org.partnerhub.onboarding.state.fold.StageMapping;
 
 /**
  * Turns the events of the three consumed topics, and what the reconciler reads, into facts; events that say nothing
@@ -64,6 +66,11 @@ public final class FactTranslator {
                     key.permanent() ? ApiKeyState.FAILED : ApiKeyState.PENDING, key.reason(), key.occurredAt()));
             case HubWebhook.ClientCreated created -> clientCreated(created, recordTime);
             case HubWebhook.ChannelPermissionGranted granted -> permissionWebhook(granted, recordTime);
+            case HubWebhook.CancellationRequest request -> endingWebhook(request, recordTime);
+            case HubWebhook.CancellationProcessed processed -> endingWebhook(processed, recordTime);
+            case HubWebhook.AccountRestriction restriction -> endingWebhook(restriction, recordTime);
+            case HubWebhook.AccountViolation violation -> endingWebhook(violation, recordTime);
+            case HubWebhook.CancellationRevoke revoke -> revokeWebhook(revoke, recordTime);
             case HubWebhook.ChannelWebhook channel -> statusWebhook(channel, recordTime);
             default -> List.of();
         };
@@ -72,8 +79,13 @@ public final class FactTranslator {
     /** 360dialog's view of a channel as a fact, from a webhook or from the Partner API. */
     private static Fact.StatusObserved observed(
             String eventId, String hubId, HubChannel channel, Origin source, Instant occurredAt) {
-        return new Fact.StatusObserved(eventId, hubId, channel.id(), channel.clientId(), channel.status(),
-                channel.accountMode(), channel.phoneNumber(), channel.partnerPayload(), statusTime(channel), source,
+        return observed(eventId, hubId, channel, channel.status(), channel.phoneNumber(), source, occurredAt);
+    }
+
+    private static Fact.StatusObserved observed(String eventId, String hubId, HubChannel channel, String status,
+            String phoneNumber, Origin source, Instant occurredAt) {
+        return new Fact.StatusObserved(eventId, hubId, channel.id(), channel.clientId(), status,
+                channel.accountMode(), phoneNumber, channel.partnerPayload(), statusTime(channel), source,
                 occurredAt);
     }
 
@@ -110,6 +122,41 @@ public final class FactTranslator {
             return List.of(grant);
         }
         return List.of(grant, observed(webhook.id() + "#status", webhook.hubId(), channel, Origin.WEBHOOK, at));
+    }
+
+    /**
+     * A cancellation requested or processed, a restriction or a violation: the event itself says the stage. The status
+     * of the channel object it carries stands where it says the same stage in 360dialog's words ({@code
+     * pending_deletion}, {@code cancelled}, {@code restricted}); otherwise the event's name is the status. An
+     * enforcement may name the number only by {@code phone_number}; one naming no channel id says nothing this service
+     * can fold.
+     */
+    private static List<Fact> endingWebhook(HubWebhook webhook, Instant recordTime) {
+        HubChannel channel = HubChannel.from(webhook.data());
+        if (channel.id() == null) {
+            return List.of();
+        }
+        ChannelStage stage = StageMapping.stage(webhook.event());
+        String status = channel.status() != null && StageMapping.stage(channel.status()) == stage
+                ? channel.status() : webhook.event();
+        String phoneNumber = channel.phoneNumber() != null ? channel.phoneNumber()
+                : webhook instanceof HubWebhook.AccountEnforcement enforcement ? enforcement.phoneNumber() : null;
+        return List.of(observed(webhook.id(), webhook.hubId(), channel, status, phoneNumber, Origin.WEBHOOK,
+                time(webhook, recordTime)));
+    }
+
+    /**
+     * A cancellation revoked: the channel goes back to the status its channel object reports. Without one, or with one
+     * that still says a cancellation, the webhook says where the channel is not, but not where it is: it gives no fact,
+     * and the reconciler's next read of the channel settles it.
+     */
+    private static List<Fact> revokeWebhook(HubWebhook.CancellationRevoke webhook, Instant recordTime) {
+        HubChannel channel = HubChannel.from(webhook.data());
+        if (channel.id() == null || !StageMapping.known(channel.status())
+                || StageMapping.ending(StageMapping.stage(channel.status()))) {
+            return List.of();
+        }
+        return List.of(observed(webhook.id(), webhook.hubId(), channel, Origin.WEBHOOK, time(webhook, recordTime)));
     }
 
     /** 360dialog stamps only some statuses; where it does, the stamp orders two observations of that status. */

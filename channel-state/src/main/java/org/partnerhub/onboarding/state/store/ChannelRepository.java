@@ -39,7 +39,7 @@ public class ChannelRepository {
         condition(conditions, parameters, "tenant = ?", filter.tenant());
         condition(conditions, parameters, "client_id = ?", filter.clientId());
         condition(conditions, parameters, "hub_id = ?", filter.hubId());
-        condition(conditions, parameters, "stage = ?", Rows.lower(filter.stage()));
+        condition(conditions, parameters, "stage = ?", filter.stage() == null ? null : filter.stage().value());
         filter.onlyHubs().ifPresent(hubs -> condition(conditions, parameters, "hub_id = any(?)", array(hubs)));
         filter.onlyTenants().ifPresent(tenants -> condition(conditions, parameters, "tenant = any(?)",
                 array(tenants)));

@@ -52,8 +52,10 @@ public final class ChannelRows {
             new Column("phone_number", Type.TEXT, c -> c.identity().phoneNumber()),
             new Column("status", Type.TEXT, c -> c.hub().status()),
             new Column("status_at", Type.TIME, c -> Rows.time(c.hub().statusAt())),
-            new Column("stage", Type.TEXT, c -> Rows.lower(c.hub().stage())),
+            new Column("stage", Type.TEXT, c -> c.hub().stage().value()),
             new Column("account_mode", Type.TEXT, c -> c.hub().accountMode()),
+            new Column("status_observed_at", Type.TIME, c -> Rows.time(Stamp.timeOf(c.hub().observed()))),
+            new Column("status_event_id", Type.TEXT, c -> Stamp.eventIdOf(c.hub().observed())),
             new Column("permission", Type.TEXT, c -> Rows.lower(c.permission().state())),
             new Column("permission_source", Type.TEXT, c -> Origin.wire(c.permission().source())),
             new Column("permission_at", Type.TIME, c -> Rows.time(Stamp.timeOf(c.permission().decidedBy()))),
@@ -105,7 +107,9 @@ public final class ChannelRows {
                 new ChannelState.HubStatus(
                         row.getString("status"),
                         Rows.instant(row.getOffsetDateTime("status_at")),
-                        row.getString("account_mode")),
+                        row.getString("account_mode"),
+                        Stamp.of(Rows.instant(row.getOffsetDateTime("status_observed_at")),
+                                row.getString("status_event_id"))),
                 new ChannelState.Permission(
                         Rows.permission(row.getString("permission")),
                         Origin.of(row.getString("permission_source")),

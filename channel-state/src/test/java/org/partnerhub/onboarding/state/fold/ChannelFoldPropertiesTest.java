@@ -4,11 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.BiFunction;
 
+import org.partnerhub.onboarding.events.Event;
+import org.partnerhub.onboarding.events.lifecycle.ChannelCancellationRequested;
+import org.partnerhub.onboarding.events.lifecycle.ChannelCancelled;
+import org.partnerhub.onboarding.events.lifecycle.ChannelRestored;
+import org.partnerhub.onboarding.events.lifecycle.ChannelRestricted;
+import org.partnerhub.onboarding.events.lifecycle.ChannelStatusChanged;
 import org.partnerhub.onboarding.events.lifecycle.ChannelTransition;
 import org.partnerhub.onboarding.events.permission.Verification;
 import org.partnerhub.onboarding.events.state.ApiKeyState;
@@ -24,22 +35,17 @@ import net.jqwik.api.Provide;
 class ChannelFoldPropertiesTest {
 
     private static final List<String> STATUSES =
-            List.of("created", "submitted", "verified", "ready", "running", "live", "restricted", "brand_new");
+            List.of("created", "ready", "running", "live", "restricted", "pending_deletion", "cancelled", "brand_new");
+
+    private static final Comparator<Fact.StatusObserved> LATEST_KNOWN = Comparator
+            .comparing((Fact.StatusObserved fact) -> StageMapping.known(fact.status()))
+            .thenComparing(Fact.StatusObserved::occurredAt).thenComparing(Fact.StatusObserved::eventId);
 
     @Property
     void anyInterleavingAndDuplicationEndsInTheSameState(
             @ForAll("facts") List<Fact> facts, @ForAll long seed, @ForAll PaymentMode mode) {
         Projection inOrder = foldAll(facts, mode);
-
-        List<Fact> delivered = new ArrayList<>(facts);
-        Random random = new Random(seed);
-        for (Fact fact : facts) {
-            if (random.nextBoolean()) {
-                delivered.add(fact);
-            }
-        }
-        Collections.shuffle(delivered, random);
-        Projection shuffled = foldAll(delivered, mode);
+        Projection shuffled = foldAll(shuffledWithDuplicates(facts, seed), mode);
 
         assertThat(visible(shuffled)).isEqualTo(visible(inOrder));
         assertThat(clientTenant(shuffled, Facts.CLIENT)).isEqualTo(clientTenant(inOrder, Facts.CLIENT));
@@ -93,32 +99,107 @@ class ChannelFoldPropertiesTest {
         assertThat(projection.client(Facts.CLIENT).tenant()).isEqualTo(Facts.TENANT);
     }
 
+    /**
+     * Status can go back: whatever the order and duplication of webhooks, reconciler reads and the other topics' facts,
+     * the channel's status is that of 360dialog's latest observation, known statuses before unknown ones.
+     */
     @Property
-    void replaysOfOldStatusesNeverMoveAChannelBackAndTheVersionOnlyGrows(
-            @ForAll("facts") List<Fact> facts, @ForAll PaymentMode mode) {
+    void theStatusIsThatOfTheLatestObservationWhateverTheOrder(
+            @ForAll("facts") List<Fact> facts, @ForAll long seed, @ForAll PaymentMode mode) {
+        Projection projection = foldAll(shuffledWithDuplicates(facts, seed), mode);
+
+        Optional<String> latest = facts.stream().filter(Fact.StatusObserved.class::isInstance)
+                .map(Fact.StatusObserved.class::cast).max(LATEST_KNOWN).map(Fact.StatusObserved::status);
+        latest.ifPresent(status -> assertThat(projection.channel(Facts.CHANNEL).hub().status()).isEqualTo(status));
+    }
+
+    /** A fact delivered again changes nothing and publishes nothing; versions and transitions only grow. */
+    @Property
+    void duplicatesChangeNothingAndTheVersionOnlyGrows(@ForAll("facts") List<Fact> facts, @ForAll PaymentMode mode) {
         ChannelFold fold = new ChannelFold(hub -> mode);
         Projection projection = new Projection();
         FoldOutput out = new FoldOutput();
-        int rank = -1;
         long version = 0;
-        List<Fact> withReplays = new ArrayList<>(facts);
-        withReplays.addAll(facts.reversed());
-        for (Fact fact : withReplays) {
+        for (Fact fact : facts) {
             int publishedBefore = out.published().size();
             fold.apply(projection, fact, out);
             ChannelState channel = projection.channel(Facts.CHANNEL);
             if (channel == null) {
                 continue;
             }
-            assertThat(StageMapping.rank(channel.hub().status())).isGreaterThanOrEqualTo(rank);
             assertThat(channel.times().version()).isGreaterThanOrEqualTo(version);
             long previousVersion = version;
             out.published().subList(publishedBefore, out.published().size()).stream()
                     .filter(ChannelTransition.class::isInstance).map(ChannelTransition.class::cast)
                     .forEach(transition -> assertThat(transition.version()).isGreaterThan(previousVersion));
-            rank = StageMapping.rank(channel.hub().status());
             version = channel.times().version();
         }
+        Optional<ChannelState> before = Optional.ofNullable(projection.channel(Facts.CHANNEL));
+        int published = out.published().size();
+
+        facts.reversed().forEach(fact -> fold.apply(projection, fact, out));
+
+        assertThat(Optional.ofNullable(projection.channel(Facts.CHANNEL))).isEqualTo(before);
+        assertThat(out.published()).hasSize(published);
+    }
+
+    /**
+     * Whatever the order: a move into restricted, cancellation-requested or cancelled publishes its event with the
+     * status change, a move out of them publishes channel.restored, and neither happens without the other.
+     */
+    @Property
+    void everyMoveIntoOrOutOfAnEndingStagePublishesItsEvent(
+            @ForAll("facts") List<Fact> facts, @ForAll long seed, @ForAll PaymentMode mode) {
+        ChannelFold fold = new ChannelFold(hub -> mode);
+        Projection projection = new Projection();
+        FoldOutput out = new FoldOutput();
+        shuffledWithDuplicates(facts, seed).forEach(fact -> fold.apply(projection, fact, out));
+
+        Map<Long, ChannelStatusChanged> changes = new HashMap<>();
+        Map<Long, Set<Class<?>>> endings = new HashMap<>();
+        for (Event event : out.published()) {
+            switch (event) {
+                case ChannelStatusChanged change -> changes.put(change.version(), change);
+                case ChannelRestricted e -> endings.computeIfAbsent(e.version(), v -> new HashSet<>()).add(e.getClass());
+                case ChannelCancellationRequested e ->
+                    endings.computeIfAbsent(e.version(), v -> new HashSet<>()).add(e.getClass());
+                case ChannelCancelled e -> endings.computeIfAbsent(e.version(), v -> new HashSet<>()).add(e.getClass());
+                case ChannelRestored e -> endings.computeIfAbsent(e.version(), v -> new HashSet<>()).add(e.getClass());
+                default -> {
+                    // Other events say nothing about ending stages.
+                }
+            }
+        }
+        assertThat(changes.keySet()).containsAll(endings.keySet());
+        changes.forEach((version, change) -> {
+            Set<Class<?>> expected = new HashSet<>();
+            switch (change.toStage()) {
+                case RESTRICTED -> expected.add(ChannelRestricted.class);
+                case CANCELLATION_REQUESTED -> expected.add(ChannelCancellationRequested.class);
+                case CANCELLED -> expected.add(ChannelCancelled.class);
+                default -> {
+                    if (change.fromStage() != null && StageMapping.ending(change.fromStage())) {
+                        expected.add(ChannelRestored.class);
+                    }
+                }
+            }
+            if (change.fromStage() == change.toStage()) {
+                expected.clear();
+            }
+            assertThat(endings.getOrDefault(version, Set.of())).isEqualTo(expected);
+        });
+    }
+
+    private static List<Fact> shuffledWithDuplicates(List<Fact> facts, long seed) {
+        List<Fact> delivered = new ArrayList<>(facts);
+        Random random = new Random(seed);
+        for (Fact fact : facts) {
+            if (random.nextBoolean()) {
+                delivered.add(fact);
+            }
+        }
+        Collections.shuffle(delivered, random);
+        return delivered;
     }
 
     /** Only a fact about the client leaves the channel unseen. */
@@ -181,7 +262,8 @@ class ChannelFoldPropertiesTest {
         Fact toFact(String eventId) {
             String tenant = value % 2 == 0 ? Facts.TENANT : Facts.OTHER_TENANT;
             return switch (kind) {
-                case 0, 1 -> Facts.status(eventId, STATUSES.get(value), flag ? tenant : null, seconds);
+                case 0 -> Facts.status(eventId, STATUSES.get(value), flag ? tenant : null, seconds);
+                case 1 -> Facts.read(eventId, STATUSES.get(value), seconds);
                 case 2, 3 -> Facts.permission(eventId, Facts.CLIENT, tenant, kind == 2,
                         flag ? Verification.CONFIRMED : Verification.PENDING, seconds);
                 case 4, 5 -> Facts.permission(eventId, flag ? Facts.CLIENT : Facts.OTHER_CLIENT, tenant, kind == 4,

@@ -229,6 +229,64 @@ class ChannelFoldTest {
         assertThat(StageMapping.stage("live")).isEqualTo(ChannelStage.LIVE);
         assertThat(StageMapping.stage("restricted")).isEqualTo(ChannelStage.RESTRICTED);
         assertThat(StageMapping.stage("terminated")).isEqualTo(ChannelStage.CANCELLED);
+        assertThat(StageMapping.stage("pending_deletion")).isEqualTo(ChannelStage.CANCELLATION_REQUESTED);
+        assertThat(StageMapping.stage("cancellation_request")).isEqualTo(ChannelStage.CANCELLATION_REQUESTED);
+        assertThat(StageMapping.stage("cancellation_processed")).isEqualTo(ChannelStage.CANCELLED);
+        assertThat(StageMapping.stage("account_violation")).isEqualTo(ChannelStage.RESTRICTED);
         assertThat(StageMapping.stage("something_new")).isEqualTo(ChannelStage.UNKNOWN);
+    }
+
+    @Test
+    void aLiftedRestrictionMovesTheChannelBackAndPublishesRestrictedThenRestored() {
+        fold(PaymentMode.DIRECT, status("e1", "live", 0), status("e2", "restricted", 5));
+        assertThat(projection.channel(CHANNEL).hub().stage()).isEqualTo(ChannelStage.RESTRICTED);
+        assertThat(publishedTypes()).contains("onboarding.channel.restricted.v1")
+                .doesNotContain("onboarding.channel.restored.v1");
+
+        fold(PaymentMode.DIRECT, status("e3", "live", 9));
+
+        assertThat(projection.channel(CHANNEL).hub().status()).isEqualTo("live");
+        assertThat(publishedTypes()).contains("onboarding.channel.restored.v1");
+        assertThat(projection.channel(CHANNEL).times().version()).isEqualTo(3);
+    }
+
+    @Test
+    void aCancellationRequestedThenRevokedGoesBackAndOneProcessedEndsCancelled() {
+        fold(PaymentMode.DIRECT, status("e1", "live", 0), status("e2", "pending_deletion", 5));
+        assertThat(projection.channel(CHANNEL).hub().stage()).isEqualTo(ChannelStage.CANCELLATION_REQUESTED);
+        assertThat(publishedTypes()).contains("onboarding.channel.cancellation-requested.v1");
+
+        fold(PaymentMode.DIRECT, status("e3", "live", 6), status("e4", "pending_deletion", 7),
+                status("e5", "cancelled", 8));
+
+        assertThat(projection.channel(CHANNEL).hub().stage()).isEqualTo(ChannelStage.CANCELLED);
+        assertThat(publishedTypes()).containsSubsequence("onboarding.channel.cancellation-requested.v1",
+                "onboarding.channel.restored.v1", "onboarding.channel.cancellation-requested.v1",
+                "onboarding.channel.cancelled.v1");
+    }
+
+    @Test
+    void aReconcilerReadOlderThanTheLastWebhookIsStaleAndAFreshOneIsTheTruth() {
+        fold(PaymentMode.DIRECT, status("e1", "restricted", 10), Facts.read("r1", "live", 5));
+
+        assertThat(projection.channel(CHANNEL).hub().status()).isEqualTo("restricted");
+        assertThat(out.history()).last().satisfies(entry -> assertThat(entry.kind())
+                .isEqualTo(HistoryEntry.STALE_STATUS));
+
+        fold(PaymentMode.DIRECT, Facts.read("r2", "live", 15));
+
+        assertThat(projection.channel(CHANNEL).hub().status()).isEqualTo("live");
+        assertThat(projection.channel(CHANNEL).hub().observed()).isEqualTo(new Stamp(Facts.at(15), "r2"));
+    }
+
+    @Test
+    void anUnknownStatusIsKeptInHistoryButNeverReplacesAKnownOne() {
+        fold(PaymentMode.DIRECT, status("e1", "live", 0), status("e2", "brand_new", 5));
+
+        assertThat(projection.channel(CHANNEL).hub().status()).isEqualTo("live");
+        assertThat(out.history()).last().satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo(HistoryEntry.STALE_STATUS);
+            assertThat(entry.toValue()).isEqualTo("brand_new");
+        });
     }
 }

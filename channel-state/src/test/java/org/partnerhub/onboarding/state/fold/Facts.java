@@ -34,6 +34,12 @@ final class Facts {
                 null, Origin.WEBHOOK, at(seconds));
     }
 
+    /** The reconciler's read of the channel from the Partner API, made at {@code seconds}. */
+    static Fact.StatusObserved read(String eventId, String status, int seconds) {
+        return new Fact.StatusObserved(eventId, HUB, CHANNEL, CLIENT, status, "sandbox", "4915123456789", TENANT,
+                null, Origin.RECONCILER, at(seconds));
+    }
+
     static Fact.PermissionChanged grant(String eventId, int seconds) {
         return permission(eventId, CLIENT, TENANT, true, Verification.CONFIRMED, seconds);
     }

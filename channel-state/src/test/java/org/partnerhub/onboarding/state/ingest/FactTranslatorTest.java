@@ -73,4 +73,44 @@ class FactTranslatorTest {
 
         assertThat(FactTranslator.facts(HubWebhooks.parse("main", body), RECORD_TIME)).isEmpty();
     }
+
+    @Test
+    void cancellationAndEnforcementWebhooksObserveTheirStageAndARevokeTheStatusItCarries() {
+        assertThat(status("cancellation_request", "\"status\": \"pending_deletion\"")).isEqualTo("pending_deletion");
+        assertThat(status("cancellation_request", "\"status\": \"live\"")).isEqualTo("cancellation_request");
+        assertThat(status("cancellation_processed", "\"status\": \"cancelled\"")).isEqualTo("cancelled");
+        assertThat(status("cancellation_processed", "\"client_id\": \"cl-9\"")).isEqualTo("cancellation_processed");
+        assertThat(status("account_restriction", "\"status\": \"restricted\"")).isEqualTo("restricted");
+        assertThat(status("account_violation", "\"violation_type\": \"spam\"")).isEqualTo("account_violation");
+        assertThat(status("cancellation_revoke", "\"status\": \"live\"")).isEqualTo("live");
+    }
+
+    @Test
+    void aRevokeThatDoesNotSayWhereTheChannelIsGivesNoFact() {
+        assertThat(facts("cancellation_revoke", "\"client_id\": \"cl-9\"")).isEmpty();
+        assertThat(facts("cancellation_revoke", "\"status\": \"pending_deletion\"")).isEmpty();
+        assertThat(facts("cancellation_revoke", "\"status\": \"brand_new\"")).isEmpty();
+    }
+
+    @Test
+    void anEnforcementNamingTheNumberOnlyAtTheTopKeepsIt() {
+        Fact.StatusObserved observed = (Fact.StatusObserved) facts("account_restriction",
+                "\"phone_number\": \"4915123\"").getFirst();
+
+        assertThat(observed.phoneNumber()).isEqualTo("4915123");
+        assertThat(observed.source()).isEqualTo(Origin.WEBHOOK);
+        assertThat(observed.occurredAt()).isEqualTo(RECORD_TIME);
+    }
+
+    private static List<Fact> facts(String event, String field) {
+        byte[] body = ("{\"id\": \"evt-" + event + "\", \"event\": \"" + event + "\", \"data\": {\"id\": \"ch-9\", "
+                + field + "}}").getBytes(StandardCharsets.UTF_8);
+        return FactTranslator.facts(HubWebhooks.parse("main", body), RECORD_TIME);
+    }
+
+    private static String status(String event, String field) {
+        List<Fact> facts = facts(event, field);
+        assertThat(facts).hasSize(1);
+        return ((Fact.StatusObserved) facts.getFirst()).status();
+    }
 }

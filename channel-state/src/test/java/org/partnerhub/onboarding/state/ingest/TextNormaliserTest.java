@@ -8,7 +8,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.partnerhub.onboarding.events.hub.HubWebhooks;
+import org.partnerhub.onboarding.events.permission.PermissionGranted;
+import org.partnerhub.onboarding.events.permission.Verification;
 import org.partnerhub.onboarding.state.fold.Fact;
+import org.partnerhub.onboarding.state.fold.Origin;
 
 class TextNormaliserTest {
 
@@ -52,5 +55,18 @@ class TextNormaliserTest {
         List<Fact> facts = FactTranslator.facts(HubWebhooks.parse("main", body), Instant.parse("2026-11-20T10:00:00Z"));
 
         assertThat(facts).singleElement().isInstanceOf(Fact.ClientSeen.class);
+    }
+
+    @Test
+    void aSourceNoServiceKnowsIsKeptAsItCameButWithoutNul() {
+        PermissionGranted granted = new PermissionGranted("main", "cl-9", "ch-9", "tenant-42", "forged\u0000source",
+                Instant.parse("2026-11-20T10:00:00Z"), "nonce-1", Verification.CONFIRMED);
+
+        List<Fact> facts = FactTranslator.facts(granted, Instant.parse("2026-11-20T10:00:00Z"));
+
+        assertThat(facts.get(0)).isInstanceOfSatisfying(Fact.PermissionChanged.class, permission -> assertThat(
+                permission.source()).isEqualTo(new Origin.Other("forged\uFFFDsource")));
+        assertThat(facts.get(1)).isInstanceOfSatisfying(Fact.TextNormalised.class,
+                note -> assertThat(note.fields()).containsExactly("source"));
     }
 }

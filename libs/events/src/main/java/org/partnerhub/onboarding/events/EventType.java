@@ -9,9 +9,13 @@ import org.partnerhub.onboarding.events.apikey.ApiKeyProvisioned;
 import org.partnerhub.onboarding.events.apikey.ApiKeyRevoked;
 import org.partnerhub.onboarding.events.hub.HubWebhook;
 import org.partnerhub.onboarding.events.hub.UnknownHubWebhook;
+import org.partnerhub.onboarding.events.lifecycle.ChannelCancellationRequested;
+import org.partnerhub.onboarding.events.lifecycle.ChannelCancelled;
 import org.partnerhub.onboarding.events.lifecycle.ChannelCreated;
 import org.partnerhub.onboarding.events.lifecycle.ChannelPermissionGranted;
 import org.partnerhub.onboarding.events.lifecycle.ChannelPermissionRevoked;
+import org.partnerhub.onboarding.events.lifecycle.ChannelRestored;
+import org.partnerhub.onboarding.events.lifecycle.ChannelRestricted;
 import org.partnerhub.onboarding.events.lifecycle.ChannelRunning;
 import org.partnerhub.onboarding.events.lifecycle.ChannelStatusChanged;
 import org.partnerhub.onboarding.events.lifecycle.ClientCreated;
@@ -56,6 +60,11 @@ public enum EventType {
             "onboarding.channel.permission-granted.v1", Topic.CHANNEL_EVENTS, ChannelPermissionGranted.class),
     CHANNEL_PERMISSION_REVOKED(
             "onboarding.channel.permission-revoked.v1", Topic.CHANNEL_EVENTS, ChannelPermissionRevoked.class),
+    CHANNEL_CANCELLATION_REQUESTED("onboarding.channel.cancellation-requested.v1", Topic.CHANNEL_EVENTS,
+            ChannelCancellationRequested.class),
+    CHANNEL_CANCELLED("onboarding.channel.cancelled.v1", Topic.CHANNEL_EVENTS, ChannelCancelled.class),
+    CHANNEL_RESTRICTED("onboarding.channel.restricted.v1", Topic.CHANNEL_EVENTS, ChannelRestricted.class),
+    CHANNEL_RESTORED("onboarding.channel.restored.v1", Topic.CHANNEL_EVENTS, ChannelRestored.class),
     CLIENT_CREATED("onboarding.client.created.v1", Topic.CHANNEL_EVENTS, ClientCreated.class),
 
     API_KEY_PROVISIONED("onboarding.api-key.provisioned.v1", Topic.CHANNEL_API_KEYS, ApiKeyProvisioned.class),

@@ -8,6 +8,7 @@ import static org.partnerhub.onboarding.events.SampleEvents.HUB;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -17,11 +18,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.partnerhub.onboarding.events.apikey.ApiKeyFailed;
 import org.partnerhub.onboarding.events.apikey.ApiKeyProvisioned;
 import org.partnerhub.onboarding.events.apikey.ApiKeyRevoked;
+import org.partnerhub.onboarding.events.lifecycle.ChannelCancellationRequested;
+import org.partnerhub.onboarding.events.lifecycle.ChannelCancelled;
 import org.partnerhub.onboarding.events.lifecycle.ChannelCreated;
 import org.partnerhub.onboarding.events.lifecycle.ChannelPermissionGranted;
 import org.partnerhub.onboarding.events.lifecycle.ChannelPermissionRevoked;
+import org.partnerhub.onboarding.events.lifecycle.ChannelRestored;
+import org.partnerhub.onboarding.events.lifecycle.ChannelRestricted;
 import org.partnerhub.onboarding.events.lifecycle.ChannelRunning;
 import org.partnerhub.onboarding.events.lifecycle.ChannelStatusChanged;
+import org.partnerhub.onboarding.events.lifecycle.ChannelTransition;
 import org.partnerhub.onboarding.events.lifecycle.ClientCreated;
 import org.partnerhub.onboarding.events.permission.ClientLinked;
 import org.partnerhub.onboarding.events.permission.PermissionGranted;
@@ -35,7 +41,7 @@ class DeterministicIdTest {
 
     /** Per type: an event, the same fact published again later, and a different fact. */
     static Stream<Arguments> facts() {
-        return Stream.of(
+        return Stream.concat(Stream.of(
                 Arguments.of(
                         new ClientLinked(HUB, CLIENT, "tenant-42", AT, "nonce-1"),
                         new ClientLinked(HUB, CLIENT, "tenant-42", LATER, "nonce-1"),
@@ -87,7 +93,23 @@ class DeterministicIdTest {
                         SampleEvents.webhook("channel_running"),
                         HubWebhooksTest.parse(
                                 "{\"id\":\"evt-channel_running\",\"event\":\"channel_running\",\"data\":{}}"),
-                        SampleEvents.webhook("channel_live")));
+                        SampleEvents.webhook("channel_live"))),
+                stageTransitions());
+    }
+
+    /** The transitions of an ending stage and of leaving it, all of one shape. */
+    private static Stream<Arguments> stageTransitions() {
+        interface Transition {
+            ChannelTransition of(long version, Instant at);
+        }
+        List<Transition> transitions = List.of(
+                (version, at) -> new ChannelRestricted(HUB, CHANNEL, version, at, SampleEvents.snapshot(version)),
+                (version, at) -> new ChannelRestored(HUB, CHANNEL, version, at, SampleEvents.snapshot(version)),
+                (version, at) -> new ChannelCancellationRequested(HUB, CHANNEL, version, at,
+                        SampleEvents.snapshot(version)),
+                (version, at) -> new ChannelCancelled(HUB, CHANNEL, version, at, SampleEvents.snapshot(version)));
+        return transitions.stream().map(transition -> Arguments.of(transition.of(5, AT), transition.of(5, LATER),
+                transition.of(6, AT)));
     }
 
     /** Hub webhooks share one rule, so one of them stands for all. */

@@ -9,9 +9,13 @@ import org.partnerhub.onboarding.events.apikey.ApiKeyProvisioned;
 import org.partnerhub.onboarding.events.apikey.ApiKeyRevoked;
 import org.partnerhub.onboarding.events.hub.HubWebhook;
 import org.partnerhub.onboarding.events.hub.HubWebhooks;
+import org.partnerhub.onboarding.events.lifecycle.ChannelCancellationRequested;
+import org.partnerhub.onboarding.events.lifecycle.ChannelCancelled;
 import org.partnerhub.onboarding.events.lifecycle.ChannelCreated;
 import org.partnerhub.onboarding.events.lifecycle.ChannelPermissionGranted;
 import org.partnerhub.onboarding.events.lifecycle.ChannelPermissionRevoked;
+import org.partnerhub.onboarding.events.lifecycle.ChannelRestored;
+import org.partnerhub.onboarding.events.lifecycle.ChannelRestricted;
 import org.partnerhub.onboarding.events.lifecycle.ChannelRunning;
 import org.partnerhub.onboarding.events.lifecycle.ChannelStatusChanged;
 import org.partnerhub.onboarding.events.lifecycle.ClientCreated;
@@ -49,6 +53,10 @@ final class SampleEvents {
                 new ChannelRunning(HUB, CHANNEL, 7, AT, snapshot(7)),
                 new ChannelPermissionGranted(HUB, CHANNEL, 8, AT, snapshot(8)),
                 new ChannelPermissionRevoked(HUB, CHANNEL, 9, AT, snapshot(9)),
+                new ChannelRestricted(HUB, CHANNEL, 10, AT, snapshot(10)),
+                new ChannelRestored(HUB, CHANNEL, 11, AT, snapshot(11)),
+                new ChannelCancellationRequested(HUB, CHANNEL, 12, AT, snapshot(12)),
+                new ChannelCancelled(HUB, CHANNEL, 13, AT, snapshot(13)),
                 new ClientCreated(HUB, CLIENT, "tenant-42", "Acme Bakery GmbH", AT),
                 new ApiKeyProvisioned(
                         HUB, CHANNEL, CLIENT, "201126", "https://waba-v2.360dialog.io", "104148", "claim-1", AT),

@@ -1,5 +1,7 @@
 package org.partnerhub.onboarding.events.lifecycle;
 
+import java.time.Instant;
+import java.util.Objects;
 import org.partnerhub.onboarding.events.ChannelFact;
 import org.partnerhub.onboarding.events.EventIds;
 import org.partnerhub.onboarding.events.state.ChannelSnapshot;
@@ -10,9 +12,18 @@ import org.partnerhub.onboarding.events.state.ChannelSnapshot;
  */
 public sealed interface ChannelTransition extends ChannelLifecycleEvent, ChannelFact
         permits ChannelCreated, ChannelStatusChanged, ChannelRunning, ChannelPermissionGranted,
-                ChannelPermissionRevoked {
+                ChannelPermissionRevoked, ChannelCancellationRequested, ChannelCancelled, ChannelRestricted,
+                ChannelRestored {
 
     long version();
+
+    /** What every transition carries; called by their constructors. */
+    static void requireFields(String hubId, String channelId, Instant occurredAt, ChannelSnapshot snapshot) {
+        Objects.requireNonNull(hubId, "hubId");
+        Objects.requireNonNull(channelId, "channelId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(snapshot, "snapshot");
+    }
 
     ChannelSnapshot snapshot();
 
