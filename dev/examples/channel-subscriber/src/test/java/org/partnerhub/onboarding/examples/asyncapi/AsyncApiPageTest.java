@@ -42,7 +42,7 @@ class AsyncApiPageTest {
                 .contains("| `apiKey.state` | one of `none`, `pending`, `provisioned`, `failed`, `revoked` | yes")
                 .contains("| `ce_id` | yes |");
         for (ChannelStage stage : ChannelStage.values()) {
-            assertThat(RENDERED).contains("`" + stage.name().toLowerCase(java.util.Locale.ROOT) + "`");
+            assertThat(RENDERED).contains("`" + stage.value() + "`");
         }
     }
 }
