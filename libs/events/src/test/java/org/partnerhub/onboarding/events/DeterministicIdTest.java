@@ -17,6 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.partnerhub.onboarding.events.apikey.ApiKeyFailed;
 import org.partnerhub.onboarding.events.apikey.ApiKeyProvisioned;
 import org.partnerhub.onboarding.events.apikey.ApiKeyRevoked;
+import org.partnerhub.onboarding.events.messagingwebhook.MessagingWebhookFailed;
+import org.partnerhub.onboarding.events.messagingwebhook.MessagingWebhookSet;
 import org.partnerhub.onboarding.events.lifecycle.ChannelCreated;
 import org.partnerhub.onboarding.events.lifecycle.ChannelPermissionGranted;
 import org.partnerhub.onboarding.events.lifecycle.ChannelPermissionRevoked;
@@ -83,6 +85,17 @@ class DeterministicIdTest {
                         new ApiKeyFailed(HUB, CHANNEL, "http 503", false, 1, AT, "claim-1"),
                         new ApiKeyFailed(HUB, CHANNEL, "http 503", false, 1, LATER, "claim-1"),
                         new ApiKeyFailed(HUB, CHANNEL, "http 503", false, 1, AT, "claim-2")),
+                Arguments.of(
+                        new MessagingWebhookSet(HUB, CHANNEL, "201126", "https://p.example/a", 1, AT),
+                        new MessagingWebhookSet(HUB, CHANNEL, "201126", "https://p.example/a", 2, LATER),
+                        new MessagingWebhookSet(HUB, CHANNEL, "201127", "https://p.example/a", 1, AT)),
+                Arguments.of(
+                        new MessagingWebhookFailed(HUB, CHANNEL, "201126", "https://p.example/a", "http 503", false, 1,
+                                AT),
+                        new MessagingWebhookFailed(HUB, CHANNEL, "201126", "https://p.example/a", "http 503", false, 1,
+                                LATER),
+                        new MessagingWebhookFailed(HUB, CHANNEL, "201126", "https://p.example/a", "http 503", false, 2,
+                                AT)),
                 Arguments.of(
                         SampleEvents.webhook("channel_running"),
                         HubWebhooksTest.parse(
