@@ -290,6 +290,7 @@ Context: (dict "root" $ "key" <values key> "svc" <entry of onboarding.services>)
 {{- if $hub.label -}}{{- $_ = set $env (print $prefix "LABEL") $hub.label -}}{{- end -}}
 {{- if $hub.redirectUrl -}}{{- $_ = set $env (print $prefix "REDIRECT_URL") $hub.redirectUrl -}}{{- end -}}
 {{- if $hub.webhookUrl -}}{{- $_ = set $env (print $prefix "WEBHOOK_URL") $hub.webhookUrl -}}{{- end -}}
+{{- if $hub.messagingWebhookUrl -}}{{- $_ = set $env (print $prefix "MESSAGING_WEBHOOK_URL") $hub.messagingWebhookUrl -}}{{- end -}}
 {{- if $hub.webhookHeaderName -}}{{- $_ = set $env (print $prefix "WEBHOOK_HEADER_NAME") $hub.webhookHeaderName -}}{{- end -}}
 {{- if $hub.allowUnsignedWebhooks -}}{{- $_ = set $env (print $prefix "ALLOW_UNSIGNED_WEBHOOKS") "true" -}}{{- end -}}
 {{- if $hub.statelessRedirects -}}{{- $_ = set $env (print $prefix "STATELESS_REDIRECTS") "true" -}}{{- end -}}

@@ -160,6 +160,19 @@ class SecretsTest {
                 .doesNotContainKeys("ONBOARDING_HUBS_MAIN_ALLOW_UNSIGNED_WEBHOOKS", "ONBOARDING_HUBS_MAIN_STATELESS_REDIRECTS");
     }
 
+    @Test
+    void aHubsMessagingWebhookUrlReachesKeyProvisionerAsPlainConfiguration() {
+        String template = "https://partner.example.com/wa/{tenant}/{channelId}";
+        Chart.Rendered rendered = Chart.render(Chart.values("minimal"), Chart.valuesFile(Map.of(
+                "hubs.main.messagingWebhookUrl", template)));
+
+        assertThat(rendered.named(ConfigMap.class, ChartPolicyTest.name("key-provisioner")).getData())
+                .containsEntry("ONBOARDING_HUBS_MAIN_MESSAGING_WEBHOOK_URL", template);
+        assertThat(Chart.render(Chart.values("minimal")).named(ConfigMap.class,
+                ChartPolicyTest.name("key-provisioner")).getData()).as("none unless asked for")
+                .doesNotContainKey("ONBOARDING_HUBS_MAIN_MESSAGING_WEBHOOK_URL");
+    }
+
     private static List<EnvVar> env(Chart.Rendered rendered, String component) {
         return rendered.named(Deployment.class, ChartPolicyTest.name(component))
                 .getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();

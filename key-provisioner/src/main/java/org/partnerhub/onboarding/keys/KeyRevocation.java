@@ -8,15 +8,18 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.partnerhub.onboarding.events.lifecycle.ChannelPermissionRevoked;
+import org.partnerhub.onboarding.events.state.ChannelSnapshot;
 import org.partnerhub.onboarding.hubapi.HubApiException;
 import org.partnerhub.onboarding.hubapi.PartnerApi;
 import org.partnerhub.onboarding.keys.store.ClaimLedger;
 import org.partnerhub.onboarding.keys.store.KeyToDelete;
+import org.partnerhub.onboarding.keys.store.Withdrawal;
 
 import io.smallrye.mutiny.Uni;
 
 /**
- * Withdraws a channel's key when the partner loses permission: first in the database under the claim's lock, so no
+ * Withdraws a channel's key when the partner loses permission or the channel ends at 360dialog (cancelled or
+ * terminated): first in the database under the claim's lock, so no
  * attempt can store a live key afterwards, then, with {@code onboarding.keys.delete-on-revoke}, at 360dialog. A failed
  * deletion does not undo the withdrawal: the key is no longer handed out either way, and the event says whether it
  * was deleted.
@@ -33,8 +36,19 @@ public class KeyRevocation {
     PartnerApi partnerApi;
 
     public Uni<Void> revoke(ChannelPermissionRevoked event) {
-        return ledger.revoke(event).chain(this::delete)
-                .invoke(() -> LOG.infof("Permission for channel %s revoked; its key is withdrawn", event.channelId()));
+        return withdraw(new Withdrawal(event.hubId(), event.channelId(), event.snapshot().clientId(), event.version(),
+                Withdrawal.PERMISSION_REVOKED));
+    }
+
+    /** The channel was cancelled or terminated at 360dialog: its key goes exactly as on a revoked permission. */
+    public Uni<Void> channelEnded(ChannelSnapshot snapshot, String reason) {
+        return withdraw(new Withdrawal(snapshot.hubId(), snapshot.channelId(), snapshot.clientId(), snapshot.version(),
+                reason));
+    }
+
+    private Uni<Void> withdraw(Withdrawal withdrawal) {
+        return ledger.withdraw(withdrawal).chain(this::delete).invoke(() -> LOG.infof(
+                "Channel %s: %s; its key is withdrawn", withdrawal.channelId(), withdrawal.reason()));
     }
 
     /** Deletes withdrawn keys at 360dialog one by one and reports each; safe to repeat (404 counts as deleted). */

@@ -21,6 +21,7 @@ import org.partnerhub.onboarding.keys.domain.ClaimRules.Admission;
 import org.partnerhub.onboarding.keys.domain.KeyAdoption;
 import org.partnerhub.onboarding.keys.domain.Lease;
 import org.partnerhub.onboarding.keys.store.ClaimLedger;
+import org.partnerhub.onboarding.keys.webhook.MessagingWebhookWorker;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -58,6 +59,9 @@ public class ProvisioningWorker {
 
     @Inject
     Progress progress;
+
+    @Inject
+    MessagingWebhookWorker webhooks;
 
     @Inject
     MeterRegistry registry;
@@ -104,17 +108,24 @@ public class ProvisioningWorker {
 
     private void start(Lease lease) {
         // A context of its own per attempt: its database sessions must not mix with the poller's.
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
+        Context context = newContext();
         context.runOnContext(ignored -> attempt(lease)
                 .onTermination().invoke(() -> {
                     unreserve(1);
-                    // The freed slot goes to the next due claim now rather than at the next poll.
+                    // The freed slot goes to the next due claim now rather than at the next poll, and a key just
+                    // stored sets its messaging webhook now too.
                     context.runOnContext(next -> runDue().subscribe().with(done -> { }));
+                    newContext().runOnContext(next -> webhooks.runDue().subscribe().with(done -> { }));
                 })
                 .subscribe().with(done -> { }, failure -> LOG.warnf(
                         "Attempt %d for channel %s stopped without an outcome; its claim is resumed when the lease "
                                 + "ends: %s", lease.attempt(), lease.channelId(), failure.toString())));
+    }
+
+    private Context newContext() {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return context;
     }
 
     private Uni<Void> attempt(Lease lease) {

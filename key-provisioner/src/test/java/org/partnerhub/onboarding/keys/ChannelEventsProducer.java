@@ -48,7 +48,18 @@ final class ChannelEventsProducer implements AutoCloseable {
 
     /** Publishes the channel's snapshot on {@code channel.state}, as channel-state does after every change. */
     void sendSnapshot(String channelId, long version) {
-        ChannelSnapshot snapshot = snapshot(channelId, ChannelStage.RUNNING, PermissionState.GRANTED, version);
+        sendSnapshot(snapshot(channelId, ChannelStage.RUNNING, PermissionState.GRANTED, version));
+    }
+
+    /** A permitted channel's snapshot with 360dialog's {@code status} mapped onto {@code stage}. */
+    void sendSnapshot(String channelId, ChannelStage stage, String status, long version) {
+        ChannelSnapshot running = snapshot(channelId, stage, PermissionState.GRANTED, version);
+        sendSnapshot(new ChannelSnapshot(channelId, running.hubId(), running.clientId(), running.tenant(),
+                running.phoneNumber(), status, stage, running.accountMode(), running.permission(), running.apiKey(),
+                version, running.createdAt(), running.updatedAt(), running.lastFactAt()));
+    }
+
+    private void sendSnapshot(ChannelSnapshot snapshot) {
         producer.send(new ProducerRecord<>("channel.state", null, snapshot.key(), codec.encode(snapshot),
                 CloudEventHeaders.asKafkaHeaders(snapshot, "/channel-state")));
     }

@@ -32,6 +32,7 @@ public class HubKeys implements ResponseDefinitionTransformerV2 {
     private final Set<String> deleted = new HashSet<>();
     private final Map<String, IntFunction<CreationAnswer>> scripts = new HashMap<>();
     private final Map<String, Integer> creationCalls = new HashMap<>();
+    private final Map<String, String> addresses = new HashMap<>();
 
     /** How 360dialog answers one key creation. */
     sealed interface CreationAnswer {
@@ -80,8 +81,9 @@ public class HubKeys implements ResponseDefinitionTransformerV2 {
                 List<String> keys = created.computeIfAbsent(channel, ignored -> new ArrayList<>());
                 String key = "key-" + channel + "-" + (keys.size() + 1);
                 keys.add(key);
+                String address = addresses.getOrDefault(channel, "https://waba.example");
                 yield answer.withStatus(201).withBody("{\"id\":\"" + key + "\",\"api_key\":\"" + secret(key)
-                        + "\",\"address\":\"https://waba.example\",\"app_id\":\"app-" + channel + "\"}").build();
+                        + "\",\"address\":\"" + address + "\",\"app_id\":\"app-" + channel + "\"}").build();
             }
             case "DELETE" -> {
                 deleted.add(path.group(2));
@@ -96,6 +98,11 @@ public class HubKeys implements ResponseDefinitionTransformerV2 {
     /** From now on the channel's creations are answered as {@code answerOfCall} says for their call number (from 1). */
     synchronized void script(String channel, IntFunction<CreationAnswer> answerOfCall) {
         scripts.put(channel, answerOfCall);
+    }
+
+    /** From now on the channel's keys come with this messaging API address. */
+    synchronized void address(String channel, String address) {
+        addresses.put(channel, address);
     }
 
     /** The secret 360dialog reveals with key {@code keyId} when it creates it. */

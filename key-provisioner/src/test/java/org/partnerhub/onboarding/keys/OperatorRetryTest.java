@@ -101,7 +101,8 @@ class OperatorRetryTest extends ChannelEventsTest {
                 "select status from key_claim where channel_id = ?", channel), is(List.of("REVOKED")));
 
         given().header("Authorization", TOKEN).post(RETRY, channel).then().statusCode(409).body("error",
-                is("the claim is REVOKED: the permission was revoked; the next grant takes a new claim"));
+                is("the claim is REVOKED: the key was withdrawn (permission revoked or channel cancelled); the next "
+                        + "grant takes a new claim"));
     }
 
     @Test

@@ -49,9 +49,22 @@ public class PartnerApiStub implements QuarkusTestResourceLifecycleManager {
     }
 
     static ResponseDefinitionBuilder created(String channel) {
+        return created(channel, "https://waba.example");
+    }
+
+    static ResponseDefinitionBuilder created(String channel, String address) {
         return aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"id\":\"key-"
-                + channel + "\",\"api_key\":\"fake-secret-" + channel + "\",\"address\":\"https://waba.example\","
+                + channel + "\",\"api_key\":\"fake-secret-" + channel + "\",\"address\":\"" + address + "\","
                 + "\"app_id\":\"app-" + channel + "\"}");
+    }
+
+    /** The messaging API (WhatsApp API) of the channel's keys, in this stub too: {@code /waba/<channel>}. */
+    static String messagingAddress(String channel) {
+        return server.baseUrl() + "/waba/" + channel;
+    }
+
+    static String messagingWebhookPath(String channel) {
+        return "/waba/" + channel + "/v1/configs/webhook";
     }
 
     /** The channel's keys live in {@link #keys}; creations are answered after {@code createDelayMs}. */

@@ -68,7 +68,10 @@ public record ClaimRules(Backoff backoff, Duration lease, Duration callTimeout, 
         record Store() implements Arrival {
         }
 
-        /** The permission was revoked meanwhile: stored withdrawn, never handed out, deleted if configured. */
+        /**
+         * The permission was revoked or the channel cancelled meanwhile: stored withdrawn, never handed out, deleted if
+         * configured.
+         */
         record Withdraw() implements Arrival {
         }
 
@@ -134,7 +137,7 @@ public record ClaimRules(Backoff backoff, Duration lease, Duration callTimeout, 
         return timeout.compareTo(timeoutCeiling) > 0 ? timeoutCeiling : timeout;
     }
 
-    /** Revocation wins over any attempt, fenced or not; otherwise only the holder of the claim stores its key. */
+    /** Withdrawal (revocation, cancellation) wins over any attempt, fenced or not; otherwise only the holder stores. */
     public Arrival keyArrived(ClaimState claim, int attempt, Instant now) {
         if (claim.status() == ClaimStatus.REVOKED) {
             return new Arrival.Withdraw();
@@ -185,7 +188,7 @@ public record ClaimRules(Backoff backoff, Duration lease, Duration callTimeout, 
 
     private static String fenceReason(ClaimState claim, int attempt) {
         if (claim.status() == ClaimStatus.REVOKED) {
-            return "the permission was revoked";
+            return "the key was withdrawn";
         }
         if (claim.attempts() != attempt) {
             return "attempt " + claim.attempts() + " took the claim over";

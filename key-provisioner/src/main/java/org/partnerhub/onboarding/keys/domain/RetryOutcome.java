@@ -19,7 +19,8 @@ public sealed interface RetryOutcome {
                 case PENDING, CALLING -> "an attempt is in progress or due";
                 case WAITING -> "it waits for the channel's creation budget; an attempt is due when it refills";
                 case PROVISIONED -> "the key is already provisioned";
-                case REVOKED -> "the permission was revoked; the next grant takes a new claim";
+                case REVOKED ->
+                        "the key was withdrawn (permission revoked or channel cancelled); the next grant takes a new claim";
                 // It was not FAILED when the retry looked, only when it read the claim back.
                 case FAILED -> "it failed just now; send the retry again";
             };

@@ -11,16 +11,24 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** The latest snapshot of each channel from {@code channel.state}, kept for the sweep ({@link ClaimLedger#claimMissing}). */
+/**
+ * The latest snapshot of each channel from {@code channel.state}, kept for the sweep ({@link ClaimLedger#claimMissing})
+ * and for the tenant a messaging webhook URL may name.
+ */
 @ApplicationScoped
 public class ChannelViews {
 
     @Inject
     Clock clock;
 
-    /** Keeps the snapshot unless a newer version is kept already: replays and reordering cannot go back. */
+    /**
+     * Keeps the snapshot unless a newer version is kept already: replays and reordering cannot go back.
+     *
+     * @return whether the snapshot is the latest kept (stored now, or the same version again, as after a crash
+     *     between keeping it and acting on it)
+     */
     @WithTransaction
-    public Uni<Void> remember(ChannelSnapshot snapshot) {
+    public Uni<Boolean> remember(ChannelSnapshot snapshot) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 insert into channel_view (hub_id, channel_id, client_id, tenant, version, stage, permission, api_key,
                                           updated_at)
@@ -28,7 +36,7 @@ public class ChannelViews {
                 on conflict (hub_id, channel_id) do update
                 set client_id = excluded.client_id, tenant = excluded.tenant, version = excluded.version, stage = excluded.stage,
                     permission = excluded.permission, api_key = excluded.api_key, updated_at = excluded.updated_at
-                where channel_view.version < excluded.version""")
+                where channel_view.version <= excluded.version""")
                 .setParameter("hub", snapshot.hubId())
                 .setParameter("channel", snapshot.channelId())
                 .setParameter("client", snapshot.clientId())
@@ -39,6 +47,6 @@ public class ChannelViews {
                 .setParameter("apiKey", snapshot.apiKey().state().name())
                 .setParameter("now", clock.instant())
                 .executeUpdate())
-                .replaceWithVoid();
+                .map(kept -> kept == 1);
     }
 }

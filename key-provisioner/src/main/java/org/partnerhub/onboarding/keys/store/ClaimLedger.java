@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -50,7 +51,6 @@ import io.smallrye.mutiny.Uni;
 public class ClaimLedger {
 
     private static final Logger LOG = Logger.getLogger(ClaimLedger.class);
-    static final String REVOKED_REASON = "permission revoked";
     /** The advisory lock of the sweep: any number no other code in this database uses. */
     private static final long SWEEP_LOCK = 0x6b65797377656570L;
     private static final int SWEEP_BATCH = 500;
@@ -72,6 +72,9 @@ public class ClaimLedger {
     @Inject
     HubApiConfig hubApi;
 
+    @Inject
+    MessagingWebhooks webhooks;
+
     /**
      * Takes the claim for the channel's current permission if the event calls for a key and no claim holds it yet.
      *
@@ -81,8 +84,9 @@ public class ClaimLedger {
     public Uni<Boolean> claim(ChannelTransition event) {
         return lastRevokedVersion(event.hubId(), event.channelId()).chain(lastRevoked -> {
             ProvisioningDecision decision = ProvisioningDecision.decide(event.snapshot(), event.version(), lastRevoked);
-            if (decision instanceof ProvisioningDecision.Ignore ignore) {
-                LOG.debugf("No key for channel %s on %s: %s", event.channelId(), event.type(), ignore.reason());
+            if (!(decision instanceof ProvisioningDecision.Provision)) {
+                // A cancelled channel's withdrawal follows its channel.state snapshot (ChannelStateConsumer).
+                LOG.debugf("No key for channel %s on %s: %s", event.channelId(), event.type(), decision);
                 return Uni.createFrom().item(false);
             }
             return insertClaim(event.hubId(), event.channelId(), event.snapshot().clientId(),
@@ -148,7 +152,7 @@ public class ClaimLedger {
         Optional<Long> lastRevoked = Optional.ofNullable((Number) row[7]).map(Number::longValue);
         ProvisioningDecision decision = ProvisioningDecision.decide(ChannelStage.valueOf((String) row[4]),
                 PermissionState.valueOf((String) row[5]), ApiKeyState.valueOf((String) row[6]), version, lastRevoked);
-        if (decision instanceof ProvisioningDecision.Ignore) {
+        if (!(decision instanceof ProvisioningDecision.Provision)) {
             return Uni.createFrom().item(false);
         }
         return insertClaim(hubId, channelId, (String) row[2], (String) row[8], version).invoke(taken -> {
@@ -251,17 +255,19 @@ public class ClaimLedger {
                     claim.lastError = null;
                     claim.notRunningSince = null;
                     claim.updatedAt = now;
-                    yield store(claim, key, now, null).chain(() -> outbox.add(new ApiKeyProvisioned(claim.hubId,
-                            claim.channelId, claim.clientId, key.id(), key.address(), key.appId(),
-                            claim.id.toString(), now))).replaceWith(Optional.<KeyToDelete>empty());
+                    yield store(claim, key, now, null).chain(stored -> webhooks.schedule(stored, now))
+                            .chain(() -> outbox.add(new ApiKeyProvisioned(claim.hubId, claim.channelId,
+                                    claim.clientId, key.id(), key.address(), key.appId(), claim.id.toString(), now)))
+                            .replaceWith(Optional.<KeyToDelete>empty());
                 }
                 case Arrival.Withdraw withdraw -> StoredApiKey.<StoredApiKey>findById(claim.id).chain(existing -> {
-                    LOG.infof("Key %s of channel %s arrived after its permission was revoked; it is withdrawn",
-                            key.id(), claim.channelId);
+                    String reason = Objects.requireNonNullElse(claim.revokeReason, Withdrawal.PERMISSION_REVOKED);
+                    LOG.infof("Key %s of channel %s arrived after its claim was revoked (%s); it is withdrawn",
+                            key.id(), claim.channelId, reason);
                     if (existing != null) {
                         return Uni.createFrom().item(Optional.<KeyToDelete>empty());
                     }
-                    return store(claim, key, now, REVOKED_REASON).chain(stored -> reportWithdrawn(stored, now));
+                    return store(claim, key, now, reason).chain(stored -> reportWithdrawn(stored, now));
                 });
                 case Arrival.Discard discard -> {
                     // Not stored: the attempt that owns the claim creates again, which revokes this key at 360dialog.
@@ -354,39 +360,44 @@ public class ClaimLedger {
     }
 
     /**
-     * Ends the channel's current permission under the claim's row lock, so that no attempt records a key in between:
-     * the claim is revoked (a tombstone is written if there was none, so a late event from before the revocation
-     * cannot claim again) and a stored key is withdrawn. Without delete-on-revoke the withdrawal is reported here;
-     * with it, the key is returned to be deleted at 360dialog, with any other deletion of the channel still pending
-     * (a redelivered revocation after a crash finds them here).
+     * Ends the channel's current permission (revoked, or the channel cancelled or terminated) under the claim's row
+     * lock, so that no attempt records a key in between: the claim is revoked with the reason and a stored key is
+     * withdrawn. Without a claim a tombstone is written, so that a late event from before the withdrawal cannot
+     * claim again, unless a revocation at this version or later is already recorded (a redelivery). Without
+     * delete-on-revoke the withdrawal is reported here; with it, the key is returned to be deleted at 360dialog, with
+     * any other deletion of the channel still pending (a redelivered withdrawal after a crash finds them here).
      */
     @WithTransaction
-    public Uni<List<KeyToDelete>> revoke(ChannelTransition event) {
+    public Uni<List<KeyToDelete>> withdraw(Withdrawal withdrawal) {
         Instant now = clock.instant();
-        return KeyClaim.<KeyClaim>find("hubId = ?1 and channelId = ?2 and status <> ?3", event.hubId(),
-                event.channelId(), ClaimStatus.REVOKED).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+        return KeyClaim.<KeyClaim>find("hubId = ?1 and channelId = ?2 and status <> ?3", withdrawal.hubId(),
+                withdrawal.channelId(), ClaimStatus.REVOKED).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                 .chain(found -> {
                     if (found == null) {
-                        return tombstone(event, now).<KeyClaim>persist();
+                        return lastRevokedVersion(withdrawal.hubId(), withdrawal.channelId()).chain(lastRevoked ->
+                                lastRevoked.filter(version -> version >= withdrawal.version()).isPresent()
+                                        ? Uni.createFrom().voidItem()
+                                        : tombstone(withdrawal, now).persist().replaceWithVoid());
                     }
                     found.status = ClaimStatus.REVOKED;
-                    found.revokedVersion = event.version();
+                    found.revokedVersion = withdrawal.version();
+                    found.revokeReason = withdrawal.reason();
                     found.leaseUntil = null;
                     found.updatedAt = now;
                     return StoredApiKey.<StoredApiKey>find("claimId = ?1 and revokedAt is null", found.id)
                             .firstResult().chain(key -> key == null ? Uni.createFrom().voidItem()
-                                    : withdraw(key, now).replaceWithVoid())
-                            .replaceWith(found);
+                                    : withdraw(key, withdrawal.reason(), now).replaceWithVoid());
                 })
                 .chain(() -> StoredApiKey.<StoredApiKey>list("hubId = ?1 and channelId = ?2 and deletePending = true",
-                        event.hubId(), event.channelId()))
+                        withdrawal.hubId(), withdrawal.channelId()))
                 .map(pending -> pending.stream().map(KeyToDelete::of).toList());
     }
 
-    private Uni<Optional<KeyToDelete>> withdraw(StoredApiKey key, Instant now) {
+    /** A withdrawn key sets no messaging webhook any more: 360dialog would refuse it. */
+    private Uni<Optional<KeyToDelete>> withdraw(StoredApiKey key, String reason, Instant now) {
         key.revokedAt = now;
-        key.revokeReason = REVOKED_REASON;
-        return reportWithdrawn(key, now);
+        key.revokeReason = reason;
+        return webhooks.dropUnfinished(key.claimId).chain(() -> reportWithdrawn(key, now));
     }
 
     private Uni<Optional<KeyToDelete>> reportWithdrawn(StoredApiKey key, Instant now) {
@@ -394,7 +405,7 @@ public class ClaimLedger {
             key.deletePending = true;
             return Uni.createFrom().item(Optional.of(KeyToDelete.of(key)));
         }
-        return outbox.add(new ApiKeyRevoked(key.hubId, key.channelId, key.keyId, REVOKED_REASON, false, now))
+        return outbox.add(new ApiKeyRevoked(key.hubId, key.channelId, key.keyId, key.revokeReason, false, now))
                 .replaceWith(Optional.empty());
     }
 
@@ -409,15 +420,20 @@ public class ClaimLedger {
                 return Uni.createFrom().voidItem();
             }
             stored.deletePending = false;
-            return outbox.add(new ApiKeyRevoked(stored.hubId, stored.channelId, stored.keyId, REVOKED_REASON, deleted,
-                    clock.instant()));
+            return outbox.add(new ApiKeyRevoked(stored.hubId, stored.channelId, stored.keyId,
+                    Objects.requireNonNullElse(stored.revokeReason, Withdrawal.PERMISSION_REVOKED), deleted, clock.instant()));
         });
     }
 
-    /** Withdrawn keys whose deletion at 360dialog was interrupted (a crash between withdrawing and deleting). */
+    /**
+     * Withdrawn keys whose deletion at 360dialog was interrupted (a crash between withdrawing and deleting). A key is
+     * left to the withdrawal's own deletion for as long as that call may wait for a slot and take, so that the sweep
+     * does not send a second DELETE alongside it (harmless, a 404 counts as deleted, but not needed).
+     */
     @WithTransaction
     public Uni<List<KeyToDelete>> pendingDeletions() {
-        return StoredApiKey.<StoredApiKey>list("deletePending = true")
+        Instant before = clock.instant().minus(hubApi.timeoutCeiling()).minus(hubApi.timeout());
+        return StoredApiKey.<StoredApiKey>list("deletePending = true and revokedAt < ?1", before)
                 .map(pending -> pending.stream().map(KeyToDelete::of).toList());
     }
 
@@ -425,15 +441,16 @@ public class ClaimLedger {
         return KeyClaim.<KeyClaim>findById(claimId, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    private KeyClaim tombstone(ChannelTransition event, Instant now) {
+    private static KeyClaim tombstone(Withdrawal withdrawal, Instant now) {
         KeyClaim claim = new KeyClaim();
         claim.id = UUID.randomUUID();
-        claim.hubId = event.hubId();
-        claim.channelId = event.channelId();
-        claim.clientId = event.snapshot().clientId();
-        claim.grantedVersion = event.version();
+        claim.hubId = withdrawal.hubId();
+        claim.channelId = withdrawal.channelId();
+        claim.clientId = withdrawal.clientId();
+        claim.grantedVersion = withdrawal.version();
         claim.status = ClaimStatus.REVOKED;
-        claim.revokedVersion = event.version();
+        claim.revokedVersion = withdrawal.version();
+        claim.revokeReason = withdrawal.reason();
         claim.nextAttemptAt = now;
         claim.createdAt = now;
         claim.updatedAt = now;

@@ -58,6 +58,10 @@ public class KeyClaim extends PanacheEntityBase {
     @Column(name = "revoked_version")
     public Long revokedVersion;
 
+    /** Why the claim was revoked: the permission, or the channel's end at 360dialog; null for older rows. */
+    @Column(name = "revoke_reason")
+    public String revokeReason;
+
     @Column(name = "window_started_at")
     public Instant windowStartedAt;
 

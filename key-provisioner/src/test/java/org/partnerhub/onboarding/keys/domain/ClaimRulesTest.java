@@ -22,18 +22,7 @@ class ClaimRulesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
     private static final Duration SECOND = Duration.ofSeconds(1);
-    /** Always the shortest wait of the jitter range (half the ceiling), so that the expected times are exact. */
-    private static final RandomGenerator NO_JITTER = new RandomGenerator() {
-        @Override
-        public long nextLong() {
-            return 0;
-        }
-
-        @Override
-        public long nextLong(long bound) {
-            return 0;
-        }
-    };
+    private static final RandomGenerator NO_JITTER = NoJitter.NO_JITTER;
     private static final ClaimRules RULES = new ClaimRules(new Backoff(3, Duration.ofSeconds(2), Duration.ofMinutes(5)),
             Duration.ofSeconds(3), SECOND, Duration.ofSeconds(10), 2, Duration.ofHours(1), Duration.ofMinutes(10));
 
@@ -89,7 +78,7 @@ class ClaimRulesTest {
                 Arguments.of("an attempt whose lease ran out (waiting for a slot) sends nothing",
                         with(ClaimStatus.CALLING, 4, NOW), 4, new Admission.Fenced("the lease ran out")),
                 Arguments.of("a revoked claim creates nothing", with(ClaimStatus.REVOKED, 4, null), 4,
-                        new Admission.Fenced("the permission was revoked")));
+                        new Admission.Fenced("the key was withdrawn")));
     }
 
     @ParameterizedTest(name = "{0}")

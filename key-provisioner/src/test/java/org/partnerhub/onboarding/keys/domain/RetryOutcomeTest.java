@@ -34,7 +34,7 @@ class RetryOutcomeTest {
         assertThat(new RetryOutcome.Refused(ClaimStatus.CALLING).reason())
                 .isEqualTo("the claim is CALLING: an attempt is in progress or due");
         assertThat(new RetryOutcome.Refused(ClaimStatus.REVOKED).reason())
-                .startsWith("the claim is REVOKED: the permission was revoked");
+                .startsWith("the claim is REVOKED: the key was withdrawn");
         assertThat(new RetryOutcome.Refused(ClaimStatus.FAILED).reason()).startsWith("the claim is FAILED: ");
     }
 }

@@ -19,6 +19,8 @@ import org.partnerhub.onboarding.events.lifecycle.ChannelRestricted;
 import org.partnerhub.onboarding.events.lifecycle.ChannelRunning;
 import org.partnerhub.onboarding.events.lifecycle.ChannelStatusChanged;
 import org.partnerhub.onboarding.events.lifecycle.ClientCreated;
+import org.partnerhub.onboarding.events.messagingwebhook.MessagingWebhookFailed;
+import org.partnerhub.onboarding.events.messagingwebhook.MessagingWebhookSet;
 import org.partnerhub.onboarding.events.permission.ClientLinked;
 import org.partnerhub.onboarding.events.permission.PermissionGranted;
 import org.partnerhub.onboarding.events.permission.PermissionRevoked;
@@ -69,7 +71,12 @@ public enum EventType {
 
     API_KEY_PROVISIONED("onboarding.api-key.provisioned.v1", Topic.CHANNEL_API_KEYS, ApiKeyProvisioned.class),
     API_KEY_REVOKED("onboarding.api-key.revoked.v1", Topic.CHANNEL_API_KEYS, ApiKeyRevoked.class),
-    API_KEY_FAILED("onboarding.api-key.failed.v1", Topic.CHANNEL_API_KEYS, ApiKeyFailed.class);
+    API_KEY_FAILED("onboarding.api-key.failed.v1", Topic.CHANNEL_API_KEYS, ApiKeyFailed.class),
+
+    MESSAGING_WEBHOOK_SET(
+            "onboarding.messaging-webhook.set.v1", Topic.CHANNEL_API_KEYS, MessagingWebhookSet.class),
+    MESSAGING_WEBHOOK_FAILED(
+            "onboarding.messaging-webhook.failed.v1", Topic.CHANNEL_API_KEYS, MessagingWebhookFailed.class);
 
     private static final Map<String, EventType> BY_CE_TYPE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));

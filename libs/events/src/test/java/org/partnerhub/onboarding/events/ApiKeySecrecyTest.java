@@ -7,9 +7,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.partnerhub.onboarding.events.apikey.ApiKeyEvent;
 import org.partnerhub.onboarding.events.apikey.ApiKeyProvisioned;
+import org.partnerhub.onboarding.events.messagingwebhook.MessagingWebhookEvent;
 
 class ApiKeySecrecyTest {
 
@@ -29,8 +31,9 @@ class ApiKeySecrecyTest {
     }
 
     @Test
-    void noApiKeyEventHasAFieldThatCouldHoldTheSecret() {
-        for (Class<?> type : ApiKeyEvent.class.getPermittedSubclasses()) {
+    void noApiKeyOrMessagingWebhookEventHasAFieldThatCouldHoldTheSecret() {
+        for (Class<?> type : Stream.of(ApiKeyEvent.class, MessagingWebhookEvent.class)
+                .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses())).toList()) {
             assertThat(Arrays.stream(type.getRecordComponents()).map(c -> c.getName().toLowerCase(Locale.ROOT)))
                     .as(type.getSimpleName())
                     .noneMatch(name -> name.contains("secret") || name.equals("apikey") || name.equals("key"));

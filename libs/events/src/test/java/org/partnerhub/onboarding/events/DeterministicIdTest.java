@@ -29,6 +29,8 @@ import org.partnerhub.onboarding.events.lifecycle.ChannelRunning;
 import org.partnerhub.onboarding.events.lifecycle.ChannelStatusChanged;
 import org.partnerhub.onboarding.events.lifecycle.ChannelTransition;
 import org.partnerhub.onboarding.events.lifecycle.ClientCreated;
+import org.partnerhub.onboarding.events.messagingwebhook.MessagingWebhookFailed;
+import org.partnerhub.onboarding.events.messagingwebhook.MessagingWebhookSet;
 import org.partnerhub.onboarding.events.permission.ClientLinked;
 import org.partnerhub.onboarding.events.permission.PermissionGranted;
 import org.partnerhub.onboarding.events.permission.PermissionRevoked;
@@ -89,6 +91,17 @@ class DeterministicIdTest {
                         new ApiKeyFailed(HUB, CHANNEL, "http 503", false, 1, AT, "claim-1"),
                         new ApiKeyFailed(HUB, CHANNEL, "http 503", false, 1, LATER, "claim-1"),
                         new ApiKeyFailed(HUB, CHANNEL, "http 503", false, 1, AT, "claim-2")),
+                Arguments.of(
+                        new MessagingWebhookSet(HUB, CHANNEL, "201126", "https://p.example/a", 1, AT),
+                        new MessagingWebhookSet(HUB, CHANNEL, "201126", "https://p.example/a", 2, LATER),
+                        new MessagingWebhookSet(HUB, CHANNEL, "201127", "https://p.example/a", 1, AT)),
+                Arguments.of(
+                        new MessagingWebhookFailed(HUB, CHANNEL, "201126", "https://p.example/a", "http 503", false, 1,
+                                AT),
+                        new MessagingWebhookFailed(HUB, CHANNEL, "201126", "https://p.example/a", "http 503", false, 1,
+                                LATER),
+                        new MessagingWebhookFailed(HUB, CHANNEL, "201126", "https://p.example/a", "http 503", false, 2,
+                                AT)),
                 Arguments.of(
                         SampleEvents.webhook("channel_running"),
                         HubWebhooksTest.parse(

@@ -19,6 +19,8 @@ import org.partnerhub.onboarding.events.lifecycle.ChannelRestricted;
 import org.partnerhub.onboarding.events.lifecycle.ChannelRunning;
 import org.partnerhub.onboarding.events.lifecycle.ChannelStatusChanged;
 import org.partnerhub.onboarding.events.lifecycle.ClientCreated;
+import org.partnerhub.onboarding.events.messagingwebhook.MessagingWebhookFailed;
+import org.partnerhub.onboarding.events.messagingwebhook.MessagingWebhookSet;
 import org.partnerhub.onboarding.events.permission.ClientLinked;
 import org.partnerhub.onboarding.events.permission.PermissionGranted;
 import org.partnerhub.onboarding.events.permission.PermissionRevoked;
@@ -61,7 +63,10 @@ final class SampleEvents {
                 new ApiKeyProvisioned(
                         HUB, CHANNEL, CLIENT, "201126", "https://waba-v2.360dialog.io", "104148", "claim-1", AT),
                 new ApiKeyRevoked(HUB, CHANNEL, "201126", "permission revoked", true, AT),
-                new ApiKeyFailed(HUB, CHANNEL, "http 403: no permission", true, 3, AT, "claim-1")));
+                new ApiKeyFailed(HUB, CHANNEL, "http 403: no permission", true, 3, AT, "claim-1"),
+                new MessagingWebhookSet(HUB, CHANNEL, "201126", "https://partner.example/wa/" + CHANNEL, 1, AT),
+                new MessagingWebhookFailed(HUB, CHANNEL, "201126", "https://partner.example/wa/" + CHANNEL,
+                        "set messaging webhook: HTTP 401", true, 2, AT)));
         for (EventType type : EventType.values()) {
             if (type.topic() == Topic.HUB_WEBHOOKS) {
                 String event = type == EventType.HUB_UNKNOWN

@@ -38,6 +38,12 @@ public interface HubsConfig {
         Optional<String> webhookUrl();
 
         /**
+         * Opt-in: where each new key points its number's messaging webhook (key-provisioner), a template that may use
+         * {@code {channelId}}, {@code {clientId}} and {@code {tenant}}.
+         */
+        Optional<String> messagingWebhookUrl();
+
+        /**
          * Accept webhooks of a hub that has neither {@link #webhookSecret()} nor a static header. Without it
          * webhook-ingest refuses to start with such a hub (anyone could post facts); meant for the sandbox and tests.
          */
