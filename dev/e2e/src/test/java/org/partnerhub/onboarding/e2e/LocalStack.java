@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class LocalStack {
 
+    /** Where the Direct Payment hub's numbers send their messages: one URL per tenant and channel. */
+    static final String MESSAGING_WEBHOOK_TEMPLATE = "https://partner.example/whatsapp/{tenant}/{channelId}";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final List<String> PACKAGED = List.of("onboarding-gateway", "webhook-ingest", "channel-state",
             "key-provisioner", "dev/hub-sandbox");
@@ -33,16 +35,22 @@ final class LocalStack {
     /**
      * Quick lifecycles; a reconciler that looks at a channel a few seconds after its last fact (fast enough to heal
      * a dropped webhook within a test, slow enough never to beat a delivered one); key retries as quick as
-     * 360dialog's Retry-After allows, and enough of them to outlast the fault test.
+     * 360dialog's Retry-After allows, and enough of them to outlast the fault test; a permission poller that asks
+     * about recently changed clients every few seconds, so a Client Hub toggle shows within a test; and a messaging
+     * webhook template for the Direct Payment hub.
      */
-    private static final Map<String, String> SETTINGS = Map.of(
-            "SANDBOX_FAULTS_STEP_DELAY", "300ms",
-            "SANDBOX_WEBHOOKS_RETRY_DELAY", "200ms",
-            "ONBOARDING_RECONCILE_INTERVAL", "2S",
-            "ONBOARDING_RECONCILE_STALE_AFTER", "6S",
-            "ONBOARDING_KEYS_RETRY_INITIAL_DELAY", "200ms",
-            "ONBOARDING_KEYS_RETRY_MAX_DELAY", "2s",
-            "ONBOARDING_KEYS_RETRY_MAX_ATTEMPTS", "50");
+    private static final Map<String, String> SETTINGS = Map.ofEntries(
+            Map.entry("SANDBOX_FAULTS_STEP_DELAY", "300ms"),
+            Map.entry("SANDBOX_WEBHOOKS_RETRY_DELAY", "200ms"),
+            Map.entry("ONBOARDING_RECONCILE_INTERVAL", "2S"),
+            Map.entry("ONBOARDING_RECONCILE_STALE_AFTER", "6S"),
+            Map.entry("ONBOARDING_RECONCILE_PERMISSIONS_TICK", "1S"),
+            Map.entry("ONBOARDING_RECONCILE_PERMISSIONS_HOT_INTERVAL", "2S"),
+            Map.entry("ONBOARDING_RECONCILE_PERMISSIONS_RECENT_WINDOW", "10M"),
+            Map.entry("ONBOARDING_KEYS_RETRY_INITIAL_DELAY", "200ms"),
+            Map.entry("ONBOARDING_KEYS_RETRY_MAX_DELAY", "2s"),
+            Map.entry("ONBOARDING_KEYS_RETRY_MAX_ATTEMPTS", "50"),
+            Map.entry("ONBOARDING_HUBS_DIRECTPAY_MESSAGING_WEBHOOK_URL", MESSAGING_WEBHOOK_TEMPLATE));
     private static LocalStack shared;
 
     final URI gateway;

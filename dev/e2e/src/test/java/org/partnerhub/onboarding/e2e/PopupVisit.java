@@ -58,6 +58,20 @@ final class PopupVisit {
         return choose(session, visit, List.of());
     }
 
+    /**
+     * A new client signs up with these numbers and shares them all, but the browser is closed before 360dialog's
+     * redirect reaches the gateway: 360dialog knows the permission, the gateway never hears of it. Answers the channel
+     * ids by number, as the numbers screen showed them.
+     */
+    Map<String, String> signUpAndClose(String hub, String tenant, String email, List<String> numbers) {
+        Session session = start(hub, tenant, Map.of("email", email, "name", "Bakery of " + tenant));
+        PermissionPage signUp = page(session.permissionsUrl());
+        URI visit = submit(signUp, Map.of("numbers", String.join(", ", numbers)));
+        Map<String, String> channelByNumber = new LinkedHashMap<>();
+        chooseNumbers(visit, List.of(), channelByNumber);
+        return channelByNumber;
+    }
+
     /** A known client logs in again and revokes the channels of these numbers. */
     Connected revoke(String hub, String tenant, String email, List<String> numbers) {
         Map<String, Object> prefill = new HashMap<>(Map.of("email", email));
@@ -111,12 +125,22 @@ final class PopupVisit {
     }
 
     private Connected choose(Session session, URI visit, List<String> revokeNumbers) {
+        Map<String, String> channelByNumber = new LinkedHashMap<>();
+        URI redirect = chooseNumbers(visit, revokeNumbers, channelByNumber);
+        Http.Answer landed = reloading(() -> Http.get(redirect, "Cookie", session.nonceCookie()));
+        assertThat(landed.status()).as("gateway redirect page: %s", landed.body()).isEqualTo(200);
+        Map<String, String> query = query(redirect);
+        return new Connected(query.get("client"), list(query.get("channels")), list(query.get("revoked")),
+                channelByNumber);
+    }
+
+    /** Submits the numbers screen, permitting every offered number and revoking these; answers 360dialog's redirect. */
+    private URI chooseNumbers(URI visit, List<String> revokeNumbers, Map<String, String> channelByNumber) {
         PermissionPage page = page(visit);
         if (page.asksForPayment()) {
             page = page(submit(page, Map.of()));
         }
         Map<String, List<String>> choice = new LinkedHashMap<>();
-        Map<String, String> channelByNumber = new LinkedHashMap<>();
         List<String> permit = new ArrayList<>();
         List<String> revoke = new ArrayList<>();
         for (PermissionPage.Offer offer : page.offers().values()) {
@@ -135,12 +159,7 @@ final class PopupVisit {
         URI redirect = chosen.location();
         assertThat(redirect.getAuthority()).as("360dialog redirects to the gateway")
                 .isEqualTo(stack.gateway.getAuthority());
-
-        Http.Answer landed = reloading(() -> Http.get(redirect, "Cookie", session.nonceCookie()));
-        assertThat(landed.status()).as("gateway redirect page: %s", landed.body()).isEqualTo(200);
-        Map<String, String> query = query(redirect);
-        return new Connected(query.get("client"), list(query.get("channels")), list(query.get("revoked")),
-                channelByNumber);
+        return redirect;
     }
 
     private Http.Answer reloading(Supplier<Http.Answer> load) {

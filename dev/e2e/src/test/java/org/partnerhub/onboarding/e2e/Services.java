@@ -1,5 +1,10 @@
 package org.partnerhub.onboarding.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The services' own HTTP APIs, called as another internal service would: channel-state and the key hand-out. */
@@ -26,5 +31,16 @@ final class Services {
     Http.Answer apiKey(String channelId) {
         return Http.get(stack.keys.resolve("/channels/" + channelId + "/api-key"), "Authorization",
                 Http.bearer(stack.keysToken));
+    }
+
+    /** Waits until channel-state shows the channel {@code live}, permitted and with its key provisioned. */
+    void awaitLiveWithKey(String channel, Duration atMost) {
+        await().atMost(atMost).untilAsserted(() -> {
+            JsonNode snapshot = channel(channel);
+            assertThat(snapshot).as("channel-state knows %s", channel).isNotNull();
+            assertThat(snapshot.get("stage").asText()).isEqualTo("live");
+            assertThat(snapshot.at("/permission/state").asText()).isEqualTo("granted");
+            assertThat(snapshot.at("/apiKey/state").asText()).isEqualTo("provisioned");
+        });
     }
 }

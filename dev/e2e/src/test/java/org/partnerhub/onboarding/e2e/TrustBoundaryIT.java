@@ -1,7 +1,6 @@
 package org.partnerhub.onboarding.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.partnerhub.onboarding.e2e.Newcomers.email;
 import static org.partnerhub.onboarding.e2e.Newcomers.number;
 import static org.partnerhub.onboarding.e2e.Newcomers.tenant;
@@ -44,10 +43,10 @@ class TrustBoundaryIT {
         String forgerTenant = tenant();
         Connected victim = popup.signUp("directpay", victimTenant, email(), List.of(number()));
         String victimChannel = victim.channels().getFirst();
-        awaitLiveWithKey(victimChannel);
+        services.awaitLiveWithKey(victimChannel, SETTLE);
         String victimKey = hub.currentApiKey(victimChannel);
         Connected forger = popup.signUp("directpay", forgerTenant, email(), List.of(number()));
-        awaitLiveWithKey(forger.channels().getFirst());
+        services.awaitLiveWithKey(forger.channels().getFirst(), SETTLE);
 
         StartedFlow forgersFlow = popup.startFlow("directpay", forgerTenant);
         Http.Answer revokeTheVictims = popup.redirect(forgersFlow, victim.client(), List.of(), List.of(victimChannel));
@@ -75,14 +74,5 @@ class TrustBoundaryIT {
         assertThat(key.status()).as("the victim's key: %s", key.body()).isEqualTo(200);
         assertThat(key.json().get("apiKey").asText()).isEqualTo(victimKey).isEqualTo(hub.currentApiKey(victimChannel));
         assertThat(hub.apiKeyCreations(victimChannel)).as("key creations 360dialog saw for the victim").isEqualTo(1);
-    }
-
-    private static void awaitLiveWithKey(String channel) {
-        await().atMost(SETTLE).untilAsserted(() -> {
-            JsonNode snapshot = services.channel(channel);
-            assertThat(snapshot).as("channel-state knows %s", channel).isNotNull();
-            assertThat(snapshot.get("stage").asText()).isEqualTo("live");
-            assertThat(snapshot.at("/apiKey/state").asText()).isEqualTo("provisioned");
-        });
     }
 }
