@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import org.partnerhub.onboarding.hubapi.HubApiConfig;
 import org.partnerhub.onboarding.hubapi.ReplicaPartnerApi;
 import org.partnerhub.onboarding.keys.store.ClaimLedger;
+import org.partnerhub.onboarding.keys.webhook.MessagingWebhookWorker;
 import org.partnerhub.onboarding.runtime.hubs.HubsConfig;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +51,10 @@ class SecondReplica {
     @Inject
     Vertx vertx;
 
+    /** Shared with the first instance: its rows are taken under their own locks and leases, whichever replica runs. */
+    @Inject
+    MessagingWebhookWorker webhooks;
+
     ProvisioningWorker worker(ProvisioningFaults faults) {
         ProvisioningWorker worker = new ProvisioningWorker();
         worker.ledger = ledger;
@@ -61,6 +66,7 @@ class SecondReplica {
         worker.registry = registry;
         worker.clock = clock;
         worker.vertx = vertx;
+        worker.webhooks = webhooks;
         return worker;
     }
 
