@@ -72,7 +72,7 @@
         cell(row, stage.stage);
         cell(row, stage.channels, 'number now');
         cell(row, stage.reached, 'number');
-        cell(row, stage.conversion === null ? null : Math.round(stage.conversion * 100) + ' %', 'number');
+        cell(row, stage.conversion == null ? null : Math.round(stage.conversion * 100) + ' %', 'number');
         cell(row, stage.stays, 'number');
         cell(row, duration(stage.p50Seconds), 'number');
         cell(row, duration(stage.p90Seconds), 'number');
