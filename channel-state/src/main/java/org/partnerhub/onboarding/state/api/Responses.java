@@ -5,17 +5,17 @@ import jakarta.ws.rs.core.Response;
 
 import org.partnerhub.onboarding.auth.ApiError;
 
-final class Responses {
+public final class Responses {
 
     private Responses() {
     }
 
-    static Response notFound(String what, String id) {
+    public static Response notFound(String what, String id) {
         return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ApiError("no " + what + " with id '" + id + "'")).build();
     }
 
-    static Response badRequest(String reason) {
+    public static Response badRequest(String reason) {
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ApiError(reason)).build();
     }

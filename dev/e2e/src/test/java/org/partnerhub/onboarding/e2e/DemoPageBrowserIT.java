@@ -2,32 +2,16 @@ package org.partnerhub.onboarding.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -36,43 +20,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * downloaded). A click opens 360dialog's popup, the client completes it, the popup closes itself and the page shows
  * the permitted channel, then watches it go live and get its key.
  */
-class DemoPageBrowserIT {
+class DemoPageBrowserIT extends InChromium {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static final Duration SETTLE = Duration.ofSeconds(120);
-
-    private static LocalStack stack;
-    private static WebDriver browser;
-
-    @BeforeAll
-    static void openTheBrowser() throws IOException {
-        for (String binary : List.of(CHROMIUM, CHROMEDRIVER)) {
-            assertThat(new File(binary).canExecute()).as("%s: install Debian's chromium and chromium-driver "
-                    + "packages (.ci/run does)", binary).isTrue();
-        }
-        stack = LocalStack.shared();
-        Path profile = Files.createTempDirectory("e2e-chromium");
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        // Headless and quiet: without the background-networking flags Chromium keeps calling Google's hosts, which
-        // this closed network refuses.
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM)
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-quic", "--no-first-run", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--window-size=1100,1000",
-                        "--user-data-dir=" + profile);
-        browser = new ChromeDriver(driver, options);
-    }
-
-    @AfterAll
-    static void closeTheBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    @Override
+    String windowSize() {
+        return "1100,1000";
     }
 
     @Test
@@ -85,6 +37,9 @@ class DemoPageBrowserIT {
         tenantField.clear();
         tenantField.sendKeys(tenant);
         String demoPage = browser.getWindowHandle();
+        assertThat(browser.findElement(By.id("console-link")).getDomAttribute("href"))
+                .as("the demo page links to channel-state's console, signed in with its token")
+                .isEqualTo(stack.state + "/console/#token=" + stack.readerToken);
 
         until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//div[@id='hubs']/button[starts-with(., 'Direct Payment (sandbox)')]"))).click();
@@ -113,9 +68,7 @@ class DemoPageBrowserIT {
         By row = By.cssSelector("#channels tr[data-channel='" + channel + "']");
         until(ExpectedConditions.textToBePresentInElementLocated(row, "live"));
         until(ExpectedConditions.textToBePresentInElementLocated(row, "provisioned"));
-        Path screenshot = stack.output.resolve("demo-page.png");
-        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
-                StandardCopyOption.REPLACE_EXISTING);
+        screenshot("demo-page.png");
 
         Services services = new Services(stack);
         assertThat(services.channel(channel).get("tenant").asText()).isEqualTo(tenant);
@@ -126,9 +79,5 @@ class DemoPageBrowserIT {
         WebElement field = until(ExpectedConditions.visibilityOfElementLocated(By.name(name)));
         field.clear();
         field.sendKeys(value);
-    }
-
-    private static <T> T until(Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(browser, SETTLE).until(condition);
     }
 }
