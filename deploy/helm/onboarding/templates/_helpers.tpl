@@ -348,6 +348,10 @@ Context: (dict "root" $ "key" <values key> "svc" <entry of onboarding.services>)
 {{- if not (kindIs "invalid" .callsPerMinute) -}}{{- $_ = set $env "ONBOARDING_RECONCILE_PERMISSIONS_CALLS_PER_MINUTE" (toString .callsPerMinute) -}}{{- end -}}
 {{- end -}}
 {{- end -}}
+{{- with $v.import -}}
+{{- if not (kindIs "invalid" .pageSize) -}}{{- $_ = set $env "ONBOARDING_IMPORT_PAGE_SIZE" (toString .pageSize) -}}{{- end -}}
+{{- if not (kindIs "invalid" .callsPerMinute) -}}{{- $_ = set $env "ONBOARDING_IMPORT_CALLS_PER_MINUTE" (toString .callsPerMinute) -}}{{- end -}}
+{{- end -}}
 {{- else if eq $key "keyProvisioner" -}}
 {{- $_ = set $env "ONBOARDING_KEYS_ENCRYPTION_PRIMARY" (required "keyProvisioner.encryption.primary is required: the id of the key that encrypts API keys at rest" $v.encryption.primary) -}}
 {{- if not (kindIs "invalid" $v.deleteOnRevoke) -}}{{- $_ = set $env "ONBOARDING_KEYS_DELETE_ON_REVOKE" (toString $v.deleteOnRevoke) -}}{{- end -}}
