@@ -227,13 +227,13 @@ final class LocalStack {
                     .redirectOutput(log.toFile());
             builder.environment().put("RUN", run.toString());
             builder.environment().putAll(settings);
-            Process command = builder.start();
-            if (!command.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                command.destroyForcibly();
+            Process importing = builder.start();
+            if (!importing.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                importing.destroyForcibly();
                 throw new AssertionError("channel-state import did not end within " + timeout + ":\n"
                         + Files.readString(log));
             }
-            return new CommandRun(command.exitValue(), Files.readString(log));
+            return new CommandRun(importing.exitValue(), Files.readString(log));
         } catch (IOException e) {
             throw new UncheckedIOException("could not run channel-state import", e);
         } catch (InterruptedException e) {
