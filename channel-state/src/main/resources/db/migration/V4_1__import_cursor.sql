@@ -9,3 +9,14 @@ create table import_cursor (
     updated_at  timestamptz not null,
     primary key (hub_id, kind)
 );
+
+-- The clients an import read. Their facts are on no topic, so the rebuild refolds them from here (as it does the
+-- reconciler's observations, among which the import's channel reads are kept).
+create table import_client (
+    event_id    text primary key,
+    hub_id      text        not null,
+    client_id   text        not null,
+    tenant      text,
+    name        text,
+    occurred_at timestamptz not null
+);

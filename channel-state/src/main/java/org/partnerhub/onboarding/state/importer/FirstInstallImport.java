@@ -42,6 +42,7 @@ public class FirstInstallImport {
 
     private static final Duration BUDGET_TICK = Duration.ofSeconds(1);
     private static final Duration LONGEST_RETRY_DELAY = Duration.ofMinutes(1);
+    private static final String RESUME = "; once that is fixed, run the import again: it goes on from this page";
 
     /** How the import waits; tests pass one that moves their clock instead. */
     @FunctionalInterface
@@ -86,6 +87,9 @@ public class FirstInstallImport {
 
     @Inject
     BatchApplier applier;
+
+    @Inject
+    ImportedClients importedClients;
 
     @Inject
     ImportLock lock;
@@ -154,6 +158,7 @@ public class FirstInstallImport {
         while (true) {
             ListedPage page = read(hubId, kind, offset, budget, clock, pause, out);
             applier.apply(List.of(new IncomingRecord.Facts(page.facts()))).await().indefinitely();
+            importedClients.keep(page.facts());
             boolean last = page.last(offset);
             offset += page.items();
             cursor = new ImportCursors.Cursor(offset, page.total(), last);
@@ -179,13 +184,14 @@ public class FirstInstallImport {
             try {
                 return listing.page(hubId, kind, offset, config.pageSize(), clock.instant());
             } catch (PermanentHubApiException refused) {
-                throw new ImportFailed(String.format("hub %s: 360dialog refused to list %s at offset %d: %s", hubId,
-                        kind.wire(), offset, refused.getMessage()), refused);
+                throw new ImportFailed(String.format("hub %s: 360dialog refused to list %s at offset %d: %s%s", hubId,
+                        kind.wire(), offset, refused.getMessage(), RESUME), refused);
             } catch (RuntimeException unavailable) {
                 // 5xx, 429, a timeout or a broken connection: worth another try.
                 if (attempt >= config.maxAttempts()) {
                     throw new ImportFailed(String.format("hub %s: listing %s at offset %d failed %d times, the last"
-                            + " with: %s", hubId, kind.wire(), offset, attempt, unavailable.getMessage()), unavailable);
+                            + " with: %s%s", hubId, kind.wire(), offset, attempt, unavailable.getMessage(), RESUME),
+                            unavailable);
                 }
                 Duration wait = unavailable instanceof TransientHubApiException transientFailure
                         ? transientFailure.retryAfter().orElse(delay)

@@ -21,7 +21,10 @@ public interface ImportConfig {
     @WithDefault("8")
     int maxAttempts();
 
-    /** Wait before trying a page again when 360dialog sent no {@code Retry-After}; doubled each time, at most a minute. */
+    /**
+     * Wait before trying a page again when 360dialog sent no {@code Retry-After}; doubled each time, at most a
+     * minute.
+     */
     @WithDefault("2s")
     Duration retryDelay();
 }

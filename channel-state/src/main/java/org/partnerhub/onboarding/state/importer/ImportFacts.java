@@ -15,8 +15,9 @@ import org.partnerhub.onboarding.state.reconcile.Reconciler;
  * {@code reconcile}, kept for a rebuild); a client as a {@code client_created} webhook's client, so that its
  * {@code partner_payload} binds its tenant as usual.
  *
- * <p>Event ids are derived from the hub and every field read from the object: reading an unchanged object again (an import run twice, or a page read again after a crash between its fold and its cursor) gives the
- * same id, which the fold applies once; an object that changed since is a new observation.
+ * <p>Event ids are derived from the hub and every field read from the object: reading an unchanged object again (an
+ * import run twice, or a page read again after a crash between its fold and its cursor) gives the same id, which the
+ * fold applies once; an object that changed since is a new observation.
  */
 public final class ImportFacts {
 

@@ -74,7 +74,6 @@ public class ChannelStateMain implements QuarkusApplication {
         } catch (RuntimeException failed) {
             // Partner API messages name the operation and status only, never a credential.
             System.err.println("import failed: " + failed.getMessage());
-            System.err.println("import: run it again to go on from the last page folded");
             return 1;
         }
     }
