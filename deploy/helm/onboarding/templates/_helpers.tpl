@@ -349,6 +349,10 @@ Context: (dict "root" $ "key" <values key> "svc" <entry of onboarding.services>)
 {{- if not (kindIs "invalid" .callsPerMinute) -}}{{- $_ = set $env "ONBOARDING_RECONCILE_PERMISSIONS_CALLS_PER_MINUTE" (toString .callsPerMinute) -}}{{- end -}}
 {{- end -}}
 {{- end -}}
+{{- with $v.import -}}
+{{- if not (kindIs "invalid" .pageSize) -}}{{- $_ = set $env "ONBOARDING_IMPORT_PAGE_SIZE" (toString .pageSize) -}}{{- end -}}
+{{- if not (kindIs "invalid" .callsPerMinute) -}}{{- $_ = set $env "ONBOARDING_IMPORT_CALLS_PER_MINUTE" (toString .callsPerMinute) -}}{{- end -}}
+{{- end -}}
 {{- else if eq $key "keyProvisioner" -}}
 {{- $_ = set $env "ONBOARDING_KEYS_ENCRYPTION_PRIMARY" (required "keyProvisioner.encryption.primary is required: the id of the key that encrypts API keys at rest" $v.encryption.primary) -}}
 {{- if not (kindIs "invalid" $v.deleteOnRevoke) -}}{{- $_ = set $env "ONBOARDING_KEYS_DELETE_ON_REVOKE" (toString $v.deleteOnRevoke) -}}{{- end -}}
@@ -364,4 +368,73 @@ Context: (dict "root" $ "key" <values key> "svc" <entry of onboarding.services>)
 {{- $_ = set $env (include "onboarding.envName" $name) (toString $value) -}}
 {{- end -}}
 {{- toYaml $env -}}
+{{- end -}}
+
+{{/*
+A service container's env: its secrets (chart-managed, in the Secret named .name, or in existing Secrets) and its
+extraEnv; empty when it has neither. Context: (dict "root" $ "key" <values key> "name" <the service's resource name>).
+*/}}
+{{- define "onboarding.containerEnv" -}}
+{{- $secrets := include "onboarding.secretItems" (dict "root" .root "key" .key) | fromYaml -}}
+{{- $name := .name -}}
+{{- range $secrets.items }}
+- name: {{ .env }}
+  valueFrom:
+    secretKeyRef:
+      {{- if .secret }}
+      name: {{ .secret }}
+      key: {{ .key | quote }}
+      {{- if .optional }}
+      optional: true
+      {{- end }}
+      {{- else }}
+      name: {{ $name }}
+      key: {{ .env }}
+      {{- end }}
+{{- end }}
+{{- with (index .root.Values .key).extraEnv }}
+{{ toYaml . }}
+{{- end }}
+{{- end -}}
+
+{{/* The volumeMounts of the Kafka TLS stores given as existing Secrets. Context: $. */}}
+{{- define "onboarding.kafkaStoreMounts" -}}
+{{- range $store := include "onboarding.kafkaStores" . | fromYamlArray }}
+{{- if (index $.Values.kafka $store).existingSecret }}
+- name: kafka-{{ $store }}
+  mountPath: {{ include "onboarding.kafkaStoreDir" $store }}
+  readOnly: true
+{{- end }}
+{{- end }}
+{{- end -}}
+
+{{/* The volumes of those stores. Context: $. */}}
+{{- define "onboarding.kafkaStoreVolumes" -}}
+{{- range $store := include "onboarding.kafkaStores" . | fromYamlArray }}
+{{- with index $.Values.kafka $store }}
+{{- if .existingSecret }}
+- name: kafka-{{ $store }}
+  secret:
+    secretName: {{ .existingSecret }}
+    items:
+      - key: {{ .key | quote }}
+        path: {{ .key | quote }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end -}}
+
+{{/* A service's NetworkPolicy egress rules, extraEgress included. Context: (dict "root" $ "key" <values key>). */}}
+{{- define "onboarding.egress" -}}
+{{- range include "onboarding.egressRules" . | fromYamlArray }}
+- {{- with .to }}
+  to:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  ports:
+    {{- toYaml .ports | nindent 4 }}
+{{- end }}
+{{- range dig "networkPolicy" "extraEgress" list (index .root.Values .key) }}
+- {{- toYaml . | nindent 2 }}
+{{- end }}
 {{- end -}}

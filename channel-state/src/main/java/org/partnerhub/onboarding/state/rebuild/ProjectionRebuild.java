@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.partnerhub.onboarding.state.fold.Fact;
+import org.partnerhub.onboarding.state.importer.ImportedClients;
 import org.partnerhub.onboarding.state.ingest.BatchApplier;
 import org.partnerhub.onboarding.state.ingest.IncomingRecord;
 import org.partnerhub.onboarding.state.ingest.RecordDecoder;
@@ -28,8 +29,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Empties the projection and refolds it from the fact topics, from their beginning up to where they ended when the
- * rebuild started, and from the reconciler's stored observations, which are on no topic. Nothing is published: every transition was published when it first happened, and the outbox is
- * left alone. Run it while the service's consumer is stopped (see the README), since both write the same rows.
+ * rebuild started, and from the facts on no topic: the clients a first-install import read, then the reconciler's
+ * stored observations (the import's channel reads among them). Nothing is published: every transition was published
+ * when it first happened, and the outbox is left alone. Run it while the service's consumer is stopped (see the README), since both write the same rows.
  */
 @ApplicationScoped
 public class ProjectionRebuild {
@@ -49,6 +51,9 @@ public class ProjectionRebuild {
 
     @Inject
     ProjectionStore store;
+
+    @Inject
+    ImportedClients importedClients;
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -88,15 +93,20 @@ public class ProjectionRebuild {
             }
             applier.apply(batch, false).await().indefinitely();
         }
-        List<Fact> observations = store.observations(pool).await().indefinitely();
-        for (int from = 0; from < observations.size(); from += BATCH) {
-            List<Fact> page = observations.subList(from, Math.min(observations.size(), from + BATCH));
-            applier.apply(List.of(new IncomingRecord.Facts(page)), false).await().indefinitely();
-            records += page.size();
-        }
+        records += refold(importedClients.all());
+        records += refold(store.observations(pool).await().indefinitely());
         Result result = new Result(records, Duration.ofNanos(System.nanoTime() - started));
         LOG.infof("Rebuilt the projection from %d records in %s", result.records(), result.took());
         return result;
+    }
+
+    /** Folds facts that are on no topic, a batch at a time; returns how many. */
+    private int refold(List<Fact> facts) {
+        for (int from = 0; from < facts.size(); from += BATCH) {
+            List<Fact> page = facts.subList(from, Math.min(facts.size(), from + BATCH));
+            applier.apply(List.of(new IncomingRecord.Facts(page)), false).await().indefinitely();
+        }
+        return facts.size();
     }
 
     private KafkaConsumer<String, byte[]> consumer() {

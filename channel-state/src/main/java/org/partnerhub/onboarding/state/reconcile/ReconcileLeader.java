@@ -121,7 +121,8 @@ public class ReconcileLeader {
         }
     }
 
-    private static PgConnectOptions connectOptions(String url, Optional<String> username, Optional<String> password) {
+    /** The options of a connection of its own, outside the pool, to the service's database. */
+    public static PgConnectOptions connectOptions(String url, Optional<String> username, Optional<String> password) {
         PgConnectOptions options = PgConnectOptions.fromUri(url);
         username.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);

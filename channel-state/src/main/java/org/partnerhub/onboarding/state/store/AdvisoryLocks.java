@@ -10,7 +10,7 @@ import java.util.TreeSet;
  * The keys of channel-state's PostgreSQL advisory locks: the transaction-scoped ones that serialise folding per channel
  * and per client across replicas, and the session-level one of the reconcilers' leader. A key is the first 64 bits of
  * SHA-256 over a namespaced name ({@code channel-state/channel:<id>}, {@code channel-state/client:<id>},
- * {@code channel-state/reconcile-leader}), so that every replica, of any version, computes the same key for a name, and
+ * {@code channel-state/reconcile-leader}, {@code channel-state/first-install-import}), so that every replica, of any version, computes the same key for a name, and
  * names of another namespace or kind never share one (but by a 2<sup>-64</sup> accident, which costs only waiting).
  */
 public final class AdvisoryLocks {
@@ -23,6 +23,11 @@ public final class AdvisoryLocks {
     /** The lock the reconcilers' leader holds. */
     public static long reconcileLeader() {
         return key("reconcile-leader", "");
+    }
+
+    /** The lock a first-install import holds while it runs, so that two imports never run at once. */
+    public static long firstInstallImport() {
+        return key("first-install-import", "");
     }
 
     /** The lock keys of the channels, in ascending order: the order every transaction takes them in. */

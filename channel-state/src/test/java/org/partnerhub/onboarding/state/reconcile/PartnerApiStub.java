@@ -8,12 +8,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.partnerhub.onboarding.events.hub.HubWebhook;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -21,7 +25,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * The 360dialog Partner API of hub {@code main} (partner {@code partner-main}, API key {@code fake-partner-api-key}),
  * and of the Direct Payment hubs {@code drift} and {@code budget} (partners {@code partner-drift},
- * {@code partner-budget}), in process. Channels and clients nobody stubbed are unknown to it (404).
+ * {@code partner-budget}), and of the import's hubs {@code import-a}, {@code import-b}, {@code import-c} (partners
+ * {@code partner-import-a}, ...), in process. Channels and clients nobody stubbed are unknown to it (404).
  */
 public class PartnerApiStub implements QuarkusTestResourceLifecycleManager {
 
@@ -37,6 +42,20 @@ public class PartnerApiStub implements QuarkusTestResourceLifecycleManager {
     /** 360dialog answers for the channel with the channel object a webhook carried. */
     public static void knows(HubWebhook.ChannelWebhook webhook) {
         answers(webhook.channel().id(), okJson(webhook.data().toString()));
+    }
+
+    /** Any further stub, e.g. a listing's pages. */
+    public static void stub(MappingBuilder mapping) {
+        server.stubFor(mapping);
+    }
+
+    /** Told of every request as the stub answers it, on the stub's thread, while the caller waits for the answer. */
+    public static void listen(Consumer<Request> listener) {
+        server.addMockServiceRequestListener((request, response) -> listener.accept(request));
+    }
+
+    public static List<LoggedRequest> requests(RequestPatternBuilder pattern) {
+        return server.findAll(pattern);
     }
 
     public static void answers(String channelId, ResponseDefinitionBuilder answer) {

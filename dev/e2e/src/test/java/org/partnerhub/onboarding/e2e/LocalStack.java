@@ -213,6 +213,44 @@ final class LocalStack {
         }
     }
 
+    /** What a command of a service's jar printed, and how it ended. */
+    record CommandRun(int exitCode, String output) {
+    }
+
+    /**
+     * Runs {@code channel-state import ARGS} against this stack as an operator would: channel-state's own command
+     * line, settings and secrets (run-local's {@code RUN_DIR}), the {@code import} profile, and {@code settings} on
+     * top. Its output also lands in {@code logs/channel-state-import.log}.
+     */
+    CommandRun channelStateImport(Duration timeout, Map<String, String> settings, String... args) {
+        Path run = output.resolve("run");
+        Path log = output.resolve("logs").resolve("channel-state-import.log");
+        try {
+            String command = Files.readString(run.resolve("channel-state.cmd")).strip();
+            List<String> line = new ArrayList<>(List.of("bash", "-c",
+                    ". \"$RUN/env\" && export QUARKUS_PROFILE=prod,import && exec " + command + " import \"$@\"",
+                    "channel-state-import"));
+            line.addAll(List.of(args));
+            ProcessBuilder builder = new ProcessBuilder(line).directory(repository.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("RUN", run.toString());
+            builder.environment().putAll(settings);
+            Process importing = builder.start();
+            if (!importing.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                importing.destroyForcibly();
+                throw new AssertionError("channel-state import did not end within " + timeout + ":\n"
+                        + Files.readString(log));
+            }
+            return new CommandRun(importing.exitValue(), Files.readString(log));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run channel-state import", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while channel-state import ran", e);
+        }
+    }
+
+
     void stop() {
         process.destroy();
         try {
