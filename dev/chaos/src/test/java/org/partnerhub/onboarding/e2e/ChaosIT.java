@@ -56,7 +56,7 @@ class ChaosIT {
     private static final int MIN_CHANNELS = 200;
     /** Numbers planned: more than {@link #MIN_CHANNELS}, so that an onboarding abandoned in an outage is allowed. */
     private static final int PLANNED_CHANNELS = 230;
-    private static final int VISITORS = 8;
+    private static final int VISITORS = 12;
     private static final int KILLS_PER_SERVICE = 2;
     /** Share of direct-payment sign-ups with two or more numbers whose client comes back to revoke one. */
     private static final double REVOKE_RATE = 0.4;
@@ -66,7 +66,7 @@ class ChaosIT {
     private static final Duration CHAOS = Duration.ofSeconds(80);
     private static final Duration OUTAGE = Duration.ofSeconds(10);
     /** No visit starts after this; a visit that started reloads a failing page for up to {@link #RELOAD}. */
-    private static final Duration VISITS = Duration.ofSeconds(120);
+    private static final Duration VISITS = Duration.ofSeconds(150);
     private static final Duration RELOAD = Duration.ofSeconds(60);
     private static final Duration SETTLE = Duration.ofSeconds(90);
     /** How long a running channel may take to be reported live once the others settled. */
