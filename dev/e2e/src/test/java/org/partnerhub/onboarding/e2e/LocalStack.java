@@ -193,8 +193,30 @@ final class LocalStack {
 
     /** Starts a killed instance again with dev/restart-instance; answers once it is ready. */
     void restart(String instance) {
+        script("dev/restart-instance", instance);
+    }
+
+    /**
+     * Rebuilds channel-state's projection from the topics with dev/rebuild-projection (every channel-state instance
+     * killed first, started again by the caller); answers its line {@code Rebuilt the projection from N records ...}.
+     */
+    String rebuildProjection() {
+        script("dev/rebuild-projection");
         try {
-            ProcessBuilder builder = new ProcessBuilder(repository.resolve("dev/restart-instance").toString(), instance)
+            List<String> printed = Files.readAllLines(output.resolve("restarts.log"));
+            return printed.isEmpty() ? "" : printed.get(printed.size() - 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + output.resolve("restarts.log"), e);
+        }
+    }
+
+    /** Runs one of the dev/ scripts that act on this stack's instances; its output is appended to restarts.log. */
+    private void script(String script, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(repository.resolve(script).toString());
+        command.addAll(List.of(args));
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(repository.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(output.resolve("restarts.log").toFile()));
@@ -202,11 +224,11 @@ final class LocalStack {
             builder.environment().put("LOGS_DIR", output.resolve("logs").toString());
             int exit = builder.start().waitFor();
             if (exit != 0) {
-                throw new IllegalStateException(instance + " did not restart (" + exit + "); see "
-                        + output.resolve("restarts.log"));
+                throw new IllegalStateException(script + " " + String.join(" ", args) + " failed ("
+                        + exit + "); see " + output.resolve("restarts.log"));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not run dev/restart-instance", e);
+            throw new UncheckedIOException("could not run " + script, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
