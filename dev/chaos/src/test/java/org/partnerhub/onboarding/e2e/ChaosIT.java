@@ -70,7 +70,7 @@ class ChaosIT {
     private static final Duration RELOAD = Duration.ofSeconds(60);
     private static final Duration SETTLE = Duration.ofSeconds(90);
     /** How long a running channel may take to be reported live once the others settled. */
-    private static final Duration STUCK = Duration.ofSeconds(15);
+    private static final Duration STUCK = Duration.ofSeconds(45);
     private static final List<String> SERVICES = List.of("onboarding-gateway", "webhook-ingest", "channel-state",
             "key-provisioner");
     private static final List<String> HUBS = List.of("partnerpay", "directpay");
@@ -421,9 +421,9 @@ class ChaosIT {
             softly.assertThat(outages.get()).as("outages").isEqualTo(2);
             softly.assertThat(unsettled).as("channels not running or live and keyed (or not revoked without a key)")
                     .isEmpty();
-            // KNOWN VIOLATION, reported and not asserted (dev/chaos/README.md): a channel whose channel_live webhook
-            // webhook-ingest refused until the sandbox gave up stays running, since channel-state's reconciler looks
-            // only at channels not yet running or live. The "stuck at running" lines and stuck-running carry it.
+            // A channel whose channel_live webhook was refused until the sandbox gave up is healed by channel-state's
+            // slow re-read of running and live channels (live-interval, short in this stack).
+            softly.assertThat(notLive).as("kept channels still running while 360dialog says live").isEmpty();
             softly.assertThat(keyViolations).as("kept channels without exactly one key, the one handed out").isEmpty();
             softly.assertThat(revokedWithKey).as("revoked channels whose key is handed out").isEmpty();
             softly.assertThat(lost).as("webhooks acknowledged with 2xx but missing from hub.webhooks").isEmpty();

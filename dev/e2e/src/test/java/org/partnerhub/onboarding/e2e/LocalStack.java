@@ -37,13 +37,15 @@ final class LocalStack {
      * a dropped webhook within a test, slow enough never to beat a delivered one); key retries as quick as
      * 360dialog's Retry-After allows, and enough of them to outlast the fault test; a permission poller that asks
      * about recently changed clients every few seconds, so a Client Hub toggle shows within a test; and a messaging
-     * webhook template for the Direct Payment hub.
+     * webhook template for the Direct Payment hub; running and live channels read again every few seconds, so a lost
+     * {@code channel_live} heals within a test.
      */
     private static final Map<String, String> SETTINGS = Map.ofEntries(
             Map.entry("SANDBOX_FAULTS_STEP_DELAY", "300ms"),
             Map.entry("SANDBOX_WEBHOOKS_RETRY_DELAY", "200ms"),
             Map.entry("ONBOARDING_RECONCILE_INTERVAL", "2S"),
             Map.entry("ONBOARDING_RECONCILE_STALE_AFTER", "6S"),
+            Map.entry("ONBOARDING_RECONCILE_LIVE_INTERVAL", "3S"),
             Map.entry("ONBOARDING_RECONCILE_PERMISSIONS_TICK", "1S"),
             Map.entry("ONBOARDING_RECONCILE_PERMISSIONS_HOT_INTERVAL", "2S"),
             Map.entry("ONBOARDING_RECONCILE_PERMISSIONS_RECENT_WINDOW", "10M"),
