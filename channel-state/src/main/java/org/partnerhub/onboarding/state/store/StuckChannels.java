@@ -28,15 +28,16 @@ public class StuckChannels {
     Pool pool;
 
     /**
-     * Channels of the given hubs not yet running or live whose last fact is older than {@code before}, the quietest
-     * first; then, while there is room, channels known only from pending permission facts older than {@code before}
+     * Channels of the given hubs not yet live whose last fact is older than {@code before}, the quietest
+     * first (a running channel too: its {@code channel_live} may have been lost, or a late webhook moved it back);
+     * then, while there is room, channels known only from pending permission facts older than {@code before}
      * (360dialog has not reported them, perhaps because their webhooks were lost), the most recent first, so that ids
      * 360dialog never knew do not crowd out the channels of recent sign-ups.
      */
     public Uni<List<StuckChannel>> before(Instant before, Set<String> hubIds, int limit) {
         String[] hubs = hubIds.toArray(String[]::new);
         List<StuckChannel> stuck = new ArrayList<>();
-        return pool.preparedQuery("select hub_id, channel_id from channel where stage not in ('running', 'live') "
+        return pool.preparedQuery("select hub_id, channel_id from channel where stage <> 'live' "
                 + "and last_fact_at < $1 and hub_id = any($2) order by last_fact_at limit $3")
                 .execute(Tuple.of(Rows.time(before), hubs, limit))
                 .invoke(rows -> rows.forEach(row -> stuck.add(stuckChannel(row))))

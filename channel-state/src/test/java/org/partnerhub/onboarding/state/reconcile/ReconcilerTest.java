@@ -81,13 +81,30 @@ class ReconcilerTest {
     }
 
     @Test
-    void aChannelThatIsAlreadyRunningIsNotAskedAbout() {
-        KafkaTopics.publish(List.of(KafkaTopics.webhook("channel_running", "-fine", LONG_AGO)));
-        channelOnceRunning("y9MiLoCH-fine");
+    void aChannelThatIsAlreadyLiveIsNotAskedAbout() {
+        HubWebhook running = KafkaTopics.webhook("channel_running", "-fine", LONG_AGO);
+        KafkaTopics.publish(List.of(HubWebhooks.parse("main", running.rawBody().replace("\"running\"", "\"live\"")
+                .replace("channel_running", "channel_live").getBytes(StandardCharsets.UTF_8), LONG_AGO)));
+        await().atMost(PATIENCE).untilAsserted(() -> authorized().get("/channels/y9MiLoCH-fine").then()
+                .statusCode(200).body("stage", equalTo("live")));
 
         reconciler.reconcileOnce();
 
         assertThat(PartnerApiStub.requestsFor("y9MiLoCH-fine")).isEmpty();
+    }
+
+    @Test
+    void aRunningChannelWhoseLiveWebhookWasLostIsFoundLiveAtThePartnerApi() {
+        HubWebhook running = KafkaTopics.webhook("channel_running", "-live-lost", LONG_AGO);
+        KafkaTopics.publish(List.of(running));
+        channelOnceRunning("y9MiLoCH-live-lost");
+        PartnerApiStub.answers("y9MiLoCH-live-lost", okJson(((HubWebhook.ChannelWebhook) running).data()
+                .toString().replace("\"running\"", "\"live\"")));
+
+        reconciler.reconcileOnce();
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(authorized().get("/channels/y9MiLoCH-live-lost")
+                .then().extract().<String>path("stage")).isEqualTo("live"));
     }
 
     @Test

@@ -36,7 +36,8 @@ final class LocalStack {
      * Quick lifecycles; a reconciler that looks at a channel a few seconds after its last fact (fast enough to heal
      * a dropped webhook within a test, slow enough never to beat a delivered one); key retries as quick as
      * 360dialog's Retry-After allows, and enough of them to outlast the fault test; a permission poller that asks
-     * about recently changed clients every few seconds, so a Client Hub toggle shows within a test; and a messaging
+     * about recently changed clients every few seconds, so a Client Hub toggle shows within a test, with a budget that
+     * asks about the first-install import's 1,000 clients within seconds rather than half an hour; and a messaging
      * webhook template for the Direct Payment hub; running and live channels read again every few seconds, so a lost
      * {@code channel_live} heals within a test.
      */
@@ -48,7 +49,8 @@ final class LocalStack {
             Map.entry("ONBOARDING_RECONCILE_LIVE_INTERVAL", "3S"),
             Map.entry("ONBOARDING_RECONCILE_PERMISSIONS_TICK", "1S"),
             Map.entry("ONBOARDING_RECONCILE_PERMISSIONS_HOT_INTERVAL", "2S"),
-            Map.entry("ONBOARDING_RECONCILE_PERMISSIONS_RECENT_WINDOW", "10M"),
+            Map.entry("ONBOARDING_RECONCILE_PERMISSIONS_RECENT_WINDOW", "2M"),
+            Map.entry("ONBOARDING_RECONCILE_PERMISSIONS_CALLS_PER_MINUTE", "3000"),
             Map.entry("ONBOARDING_KEYS_RETRY_INITIAL_DELAY", "200ms"),
             Map.entry("ONBOARDING_KEYS_RETRY_MAX_DELAY", "2s"),
             Map.entry("ONBOARDING_KEYS_RETRY_MAX_ATTEMPTS", "50"),
