@@ -116,8 +116,10 @@ class OnboardingIT {
         await().atMost(SETTLE).until(() -> refusals(before, "errors") >= channels);
         hub.faults(Map.of("throttleRate", 0.2, "errorRate", 0.1));
 
-        assertOnboarded("partnerpay", partnerTenant, partner, partner.channels());
-        assertOnboarded("directpay", directTenant, direct, direct.channels());
+        // A webhook held back moves its channel back when it arrives (issue 15: webhooks in partition order are the
+        // truth), so a channel may become running more than once here; its end state and its one key do not change.
+        assertOnboarded("partnerpay", partnerTenant, partner, partner.channels(), Reordered.YES);
+        assertOnboarded("directpay", directTenant, direct, direct.channels(), Reordered.YES);
         assertThat(hub.counters().at("/webhooks/held").asLong() - before.at("/webhooks/held").asLong())
                 .as("webhooks held back and sent out of order").isPositive();
     }
@@ -140,7 +142,15 @@ class OnboardingIT {
      * Every channel ends live with exactly one key: channel-state says so, key-provisioner hands out the key
      * 360dialog holds, 360dialog created exactly one, and the topics carry one running and one provisioned event.
      */
+    /** Whether the sandbox delivered webhooks out of order, so that a channel may have become running more than once. */
+    private enum Reordered { YES, NO }
+
     private static void assertOnboarded(String hubId, String tenant, Connected connected, List<String> channels) {
+        assertOnboarded(hubId, tenant, connected, channels, Reordered.NO);
+    }
+
+    private static void assertOnboarded(String hubId, String tenant, Connected connected, List<String> channels,
+            Reordered reordered) {
         for (String channel : channels) {
             await().atMost(SETTLE).untilAsserted(() -> {
                 JsonNode snapshot = services.channel(channel);
@@ -163,7 +173,11 @@ class OnboardingIT {
         Map<String, Set<String>> provisioned = topics.eventIds("channel.api-keys",
                 "onboarding.api-key.provisioned.v1");
         for (String channel : channels) {
-            assertThat(running.get(channel)).as("channel.running events of %s", channel).hasSize(1);
+            if (reordered == Reordered.NO) {
+                assertThat(running.get(channel)).as("channel.running events of %s", channel).hasSize(1);
+            } else {
+                assertThat(running.get(channel)).as("channel.running events of %s", channel).isNotEmpty();
+            }
             assertThat(provisioned.get(channel)).as("api-key.provisioned events of %s", channel).hasSize(1);
         }
     }
