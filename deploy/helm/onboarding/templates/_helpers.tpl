@@ -295,6 +295,10 @@ Context: (dict "root" $ "key" <values key> "svc" <entry of onboarding.services>)
 {{- if $hub.allowUnsignedWebhooks -}}{{- $_ = set $env (print $prefix "ALLOW_UNSIGNED_WEBHOOKS") "true" -}}{{- end -}}
 {{- if $hub.statelessRedirects -}}{{- $_ = set $env (print $prefix "STATELESS_REDIRECTS") "true" -}}{{- end -}}
 {{- end -}}
+{{- with $root.Values.telemetry -}}
+{{- if .otlpEndpoint -}}{{- $_ = set $env "ONBOARDING_TELEMETRY_OTLP_ENDPOINT" .otlpEndpoint -}}{{- end -}}
+{{- $_ = set $env "ONBOARDING_TELEMETRY_SAMPLER_RATIO" (toString .samplerRatio) -}}
+{{- end -}}
 {{- if or (eq $key "channelState") (eq $key "keyProvisioner") -}}
 {{- range $name, $value := include "onboarding.credentialsEnv" $root | fromYaml -}}
 {{- $_ = set $env $name $value -}}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,8 +23,11 @@ import org.partnerhub.onboarding.keys.domain.KeyAdoption;
 import org.partnerhub.onboarding.keys.domain.Lease;
 import org.partnerhub.onboarding.keys.store.ClaimLedger;
 import org.partnerhub.onboarding.keys.webhook.MessagingWebhookWorker;
+import org.partnerhub.onboarding.runtime.tracing.TracedSpan;
+import org.partnerhub.onboarding.runtime.tracing.Tracing;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
@@ -72,6 +76,9 @@ public class ProvisioningWorker {
     @Inject
     Vertx vertx;
 
+    @Inject
+    Tracing tracing;
+
     private int inFlight;
 
     @Scheduled(every = "${onboarding.keys.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -109,7 +116,7 @@ public class ProvisioningWorker {
     private void start(Lease lease) {
         // A context of its own per attempt: its database sessions must not mix with the poller's.
         Context context = newContext();
-        context.runOnContext(ignored -> attempt(lease)
+        context.runOnContext(ignored -> traced(lease)
                 .onTermination().invoke(() -> {
                     unreserve(1);
                     // The freed slot goes to the next due claim now rather than at the next poll, and a key just
@@ -128,7 +135,40 @@ public class ProvisioningWorker {
         return context;
     }
 
-    private Uni<Void> attempt(Lease lease) {
+    /**
+     * The attempt as a span continuing the trace of what took the claim (kept in the claim's row, so any replica's
+     * attempt continues it); what the attempt records is published in its context, and its log lines carry it.
+     */
+    private Uni<Void> traced(Lease lease) {
+        TracedSpan span = tracing.start("provision api key", SpanKind.INTERNAL, lease.trace())
+                .attribute("onboarding.channel", lease.channelId()).attribute("onboarding.hub", lease.hubId())
+                .attribute("onboarding.attempt", Integer.toString(lease.attempt()));
+        TracedSpan.Activation logs = span.activate();
+        return attempt(lease.tracedBy(span.traceParent()), span).onTermination().invoke((done, failure, cancelled) -> {
+            logs.close();
+            if (failure == null) {
+                span.end();
+            } else {
+                span.fail(failure);
+            }
+        });
+    }
+
+    /** A call to 360dialog within the attempt, as a client span of its own. */
+    private <T> Uni<T> call(TracedSpan attempt, String name, Supplier<Uni<T>> call) {
+        return Uni.createFrom().deferred(() -> {
+            TracedSpan span = tracing.child(attempt, name, SpanKind.CLIENT);
+            return call.get().onTermination().invoke((done, failure, cancelled) -> {
+                if (failure == null) {
+                    span.end();
+                } else {
+                    span.fail(failure);
+                }
+            });
+        });
+    }
+
+    private Uni<Void> attempt(Lease lease, TracedSpan span) {
         Executor onContext = OnContext.current();
         HubClient hub;
         try {
@@ -137,10 +177,11 @@ public class ProvisioningWorker {
             return ledger.recordFailure(lease, new AttemptFailure.Permanent(unknownHub.getMessage()), false);
         }
         AtomicBoolean sent = new AtomicBoolean();
-        return ownKeyAtHub(hub, lease).emitOn(onContext)
+        return ownKeyAtHub(hub, lease, span).emitOn(onContext)
                 .chain(adopted -> adopted.isPresent()
                         ? Uni.createFrom().item(adopted.get())
-                        : create(hub, lease, sent, onContext).emitOn(onContext)
+                        : call(span, "360dialog create api key", () -> create(hub, lease, sent, onContext))
+                                .emitOn(onContext)
                                 .invoke(() -> faults.afterKeyCreated(lease)))
                 .chain(key -> ledger.recordKey(lease, key))
                 .chain(toDelete -> revocation.delete(toDelete.stream().toList()))
@@ -173,11 +214,11 @@ public class ProvisioningWorker {
                         }));
     }
 
-    private Uni<Optional<ChannelApiKey>> ownKeyAtHub(HubClient hub, Lease lease) {
+    private Uni<Optional<ChannelApiKey>> ownKeyAtHub(HubClient hub, Lease lease, TracedSpan span) {
         if (!lease.mayFollowAnUnknownOutcome()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return hub.apiKeys(lease.channelId()).map(keys -> KeyAdoption.pick(keys, lease.claimedAt()))
+        return call(span, "360dialog list api keys", () -> hub.apiKeys(lease.channelId())).map(keys -> KeyAdoption.pick(keys, lease.claimedAt()))
                 .invoke(adopted -> adopted.ifPresent(key -> LOG.infof(
                         "Adopted key %s of channel %s, created by an earlier attempt of the same claim", key.id(),
                         lease.channelId())));

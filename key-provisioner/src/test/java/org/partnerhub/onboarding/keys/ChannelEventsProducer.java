@@ -18,6 +18,7 @@ import org.partnerhub.onboarding.events.state.ChannelSnapshot;
 import org.partnerhub.onboarding.events.state.ChannelStage;
 import org.partnerhub.onboarding.events.state.PermissionState;
 import org.partnerhub.onboarding.events.state.PermissionStatus;
+import org.partnerhub.onboarding.runtime.tracing.TraceParent;
 
 /** Publishes channel-state's events the way channel-state does: CloudEvents headers, channel id as the key. */
 final class ChannelEventsProducer implements AutoCloseable {
@@ -44,6 +45,12 @@ final class ChannelEventsProducer implements AutoCloseable {
     void send(ChannelTransition event) {
         producer.send(new ProducerRecord<>("channel.events", 0, event.key(), codec.encode(event),
                 CloudEventHeaders.asKafkaHeaders(event, "/channel-state")));
+    }
+
+    /** As channel-state sends what a traced fold published: with the fold's context. */
+    void send(ChannelTransition event, TraceParent fold) {
+        producer.send(new ProducerRecord<>("channel.events", 0, event.key(), codec.encode(event),
+                fold.addTo(CloudEventHeaders.asKafkaHeaders(event, "/channel-state"))));
     }
 
     /** Publishes the channel's snapshot on {@code channel.state}, as channel-state does after every change. */

@@ -29,6 +29,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.partnerhub.onboarding.events.state.ChannelStage;
+import org.partnerhub.onboarding.runtime.tracing.TraceParent;
 import org.partnerhub.onboarding.testkit.KafkaPostgresTestResource;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -95,6 +96,22 @@ class KeyProvisioningTest extends ChannelEventsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theKeyIsReportedInTheTraceOfTheEventThatClaimedIt() throws Exception {
+        String channel = "traced-1";
+        stubCreated(channel);
+        TraceParent fold = TraceParent.parse("00-5bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").orElseThrow();
+
+        events.send(ChannelEventsProducer.running(channel, ChannelStage.RUNNING, 3), fold);
+
+        TraceParent provisioned = TraceParent.from(awaitEvent(channel, "provisioned").headers()).orElseThrow();
+        assertThat(provisioned.traceId()).isEqualTo(fold.traceId());
+        assertThat(provisioned).as("the attempt's own span, not the fold's").isNotEqualTo(fold);
+        String claimSpan = query("select trace_parent from key_claim where channel_id = ?", channel).getFirst();
+        assertThat(TraceParent.parse(claimSpan).orElseThrow().traceId()).isEqualTo(fold.traceId());
+        assertThat(claimSpan).isNotIn(fold.value(), provisioned.value());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.partnerhub.onboarding.keys;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -11,6 +12,7 @@ import org.partnerhub.onboarding.hubapi.ReplicaPartnerApi;
 import org.partnerhub.onboarding.keys.store.ClaimLedger;
 import org.partnerhub.onboarding.keys.webhook.MessagingWebhookWorker;
 import org.partnerhub.onboarding.runtime.hubs.HubsConfig;
+import org.partnerhub.onboarding.runtime.tracing.Tracing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -67,6 +69,8 @@ class SecondReplica {
         worker.clock = clock;
         worker.vertx = vertx;
         worker.webhooks = webhooks;
+        // A tracer of its own, as another process has; its spans go nowhere.
+        worker.tracing = new Tracing("key-provisioner", 1.0, List.of());
         return worker;
     }
 

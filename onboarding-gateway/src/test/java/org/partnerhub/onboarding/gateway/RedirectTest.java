@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import org.partnerhub.onboarding.events.permission.PermissionRevoked;
 import org.partnerhub.onboarding.events.permission.Verification;
 import org.partnerhub.onboarding.gateway.state.SignedState;
 import org.partnerhub.onboarding.gateway.state.StateSigner;
+import org.partnerhub.onboarding.runtime.tracing.TraceParent;
 import org.partnerhub.onboarding.testkit.KafkaTestResource;
 
 import com.networknt.schema.JsonSchema;
@@ -94,7 +96,7 @@ class RedirectTest {
     }
 
     @Test
-    void everyRecordCarriesExactlyTheCloudEventsHeadersAndASchemaValidPayload() throws Exception {
+    void everyRecordCarriesExactlyTheCloudEventsHeadersTheRedirectsTraceAndASchemaValidPayload() throws Exception {
         Flows.Started flow = Flows.start("main");
         String client = id("cl");
         String channel = id("ch");
@@ -105,13 +107,17 @@ class RedirectTest {
 
         List<ConsumerRecord<String, byte[]>> records = PermissionsTopic.recordsWithKeys(Set.of(client, channel, revoked));
         assertThat(records).hasSize(3);
+        Set<String> traces = new HashSet<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             Event event = CODEC.decode(CloudEventMetadata.from(record.headers()), record.value());
             assertThat(record.key()).isEqualTo(event.key());
-            assertThat(headers(record)).containsExactlyEntriesOf(CloudEventHeaders.asMap(event, "/onboarding-gateway"));
+            Map<String, String> headers = new LinkedHashMap<>(headers(record));
+            traces.add(TraceParent.parse(headers.remove(TraceParent.HEADER)).orElseThrow().traceId());
+            assertThat(headers).containsExactlyEntriesOf(CloudEventHeaders.asMap(event, "/onboarding-gateway"));
             assertThat(schema(EventType.of(event.type()))
                     .validate(EventJson.newMapper().readTree(record.value()))).isEmpty();
         }
+        assertThat(traces).as("one redirect, one trace").hasSize(1);
     }
 
     @Test

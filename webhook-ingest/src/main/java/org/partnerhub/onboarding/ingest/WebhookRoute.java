@@ -1,6 +1,7 @@
 package org.partnerhub.onboarding.ingest;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -8,7 +9,10 @@ import jakarta.inject.Singleton;
 
 import org.partnerhub.onboarding.events.Topic;
 import org.partnerhub.onboarding.runtime.hubs.HubsConfig;
+import org.partnerhub.onboarding.runtime.tracing.TracedSpan;
+import org.partnerhub.onboarding.runtime.tracing.Tracing;
 
+import io.opentelemetry.api.trace.SpanKind;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -42,10 +46,13 @@ class WebhookRoute {
     private final IngestMetrics metrics;
     private final InFlightLimit inFlight;
     private final PublishOnce once;
+    private final Tracing tracing;
 
     @Inject
-    WebhookRoute(HubsConfig hubsConfig, IngestConfig config, WebhookPublisher publisher, IngestMetrics metrics) {
+    WebhookRoute(HubsConfig hubsConfig, IngestConfig config, WebhookPublisher publisher, IngestMetrics metrics,
+            Tracing tracing) {
         this.hubs = WebhookHubs.from(hubsConfig);
+        this.tracing = tracing;
         this.config = config;
         this.publisher = publisher;
         this.metrics = metrics;
@@ -108,21 +115,31 @@ class WebhookRoute {
         rc.put(BODY_READ, true);
         Buffer buffer = rc.body().buffer();
         byte[] body = buffer == null ? new byte[0] : buffer.getBytes();
+        // Each webhook starts its onboarding step's trace: a traceparent the unauthenticated sender may have set is
+        // not taken, so no caller can join or steer (e.g. sample out) our traces.
+        TracedSpan span = tracing.start("webhook " + hub.id(), SpanKind.SERVER, Optional.empty())
+                .attribute("onboarding.hub", hub.id());
         Verdict verdict = hub.examine(rc.request().headers()::get, body, Instant.now());
         switch (verdict) {
-            case Rejection rejection -> refuse(rc, hub.id(), rejection);
-            case Accepted accepted -> publish(rc, hub.id(), accepted);
+            case Rejection rejection -> {
+                refuse(rc, hub.id(), rejection);
+                span.fail(rejection.reason());
+            }
+            case Accepted accepted -> publish(rc, hub.id(), accepted, span);
         }
     }
 
-    private void publish(RoutingContext rc, String hubId, Accepted accepted) {
+    private void publish(RoutingContext rc, String hubId, Accepted accepted, TracedSpan span) {
         Context context = Vertx.currentContext();
         String id = accepted.webhook().id();
+        span.attribute("onboarding.webhook.type", accepted.webhook().event())
+                .attribute("onboarding.subject", accepted.webhook().subject());
         // Keyed by hub as well: two hubs' envelope ids are not known to be distinct.
-        once.publish(hubId + '\n' + id, () -> publisher.publish(accepted.toRecord(TOPIC)))
+        once.publish(hubId + '\n' + id, () -> publisher.publish(accepted.toRecord(TOPIC, span.traceParent())))
                 .whenComplete((outcome, failure) -> context.runOnContext(ignored -> {
                     if (failure != null) {
                         refuse(rc, hubId, Rejection.NOT_STORED);
+                        span.fail(Rejection.NOT_STORED.reason());
                         return;
                     }
                     if (outcome == PublishOnce.Outcome.DUPLICATE) {
@@ -131,6 +148,7 @@ class WebhookRoute {
                         metrics.accepted(hubId);
                     }
                     answer(rc, 200, new JsonObject().put("id", id));
+                    span.end();
                 }));
     }
 

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.partnerhub.onboarding.events.CloudEventHeaders;
+import org.partnerhub.onboarding.runtime.tracing.TraceParent;
 
 class WebhookHubTest {
 
@@ -25,6 +26,8 @@ class WebhookHubTest {
             Optional.of(new SignatureVerifier(List.of("s1"))), Optional.empty());
     private final WebhookHub guarded = new WebhookHub("guarded",
             Optional.of(new SignatureVerifier(List.of("s1"))), Optional.of(new StaticHeader("X-Token", "t0k")));
+    private static final TraceParent TRACE =
+            TraceParent.parse("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01").orElseThrow();
     private final WebhookHub open = new WebhookHub("open", Optional.empty(), Optional.empty());
 
     @Test
@@ -33,7 +36,7 @@ class WebhookHubTest {
                 RUNNING, RECEIVED);
 
         assertThat(verdict).isInstanceOf(Accepted.class);
-        ProducerRecord<String, byte[]> record = ((Accepted) verdict).toRecord("hub.webhooks");
+        ProducerRecord<String, byte[]> record = ((Accepted) verdict).toRecord("hub.webhooks", TRACE);
         assertThat(record.topic()).isEqualTo("hub.webhooks");
         assertThat(record.key()).isEqualTo("y9MiLoCH");
         assertThat(record.value()).isEqualTo(RUNNING);
@@ -43,13 +46,15 @@ class WebhookHubTest {
         assertThat(header(record, CloudEventHeaders.HUB_ID)).isEqualTo("main");
         assertThat(header(record, CloudEventHeaders.RECEIVED_AT)).isEqualTo("2026-11-20T09:14:05.123Z");
         assertThat(header(record, CloudEventHeaders.SIGNATURE_VERIFIED)).isEqualTo("true");
+        assertThat(header(record, TraceParent.HEADER)).isEqualTo(TRACE.value());
     }
 
     @Test
     void aHubWithoutSecretTakesUnsignedWebhooksAndSaysSo() {
         Verdict verdict = open.examine(headers(Map.of()), RUNNING, RECEIVED);
 
-        assertThat(header(((Accepted) verdict).toRecord("hub.webhooks"), CloudEventHeaders.SIGNATURE_VERIFIED))
+        assertThat(header(((Accepted) verdict).toRecord("hub.webhooks", TRACE),
+                CloudEventHeaders.SIGNATURE_VERIFIED))
                 .isEqualTo("false");
     }
 

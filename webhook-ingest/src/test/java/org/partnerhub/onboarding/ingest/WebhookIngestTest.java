@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.partnerhub.onboarding.events.CloudEventHeaders;
 import org.partnerhub.onboarding.events.EventIds;
+import org.partnerhub.onboarding.runtime.tracing.TraceParent;
 import org.partnerhub.onboarding.testkit.KafkaTestResource;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -101,6 +102,22 @@ class WebhookIngestTest {
         assertThat(record.value()).isEqualTo(body);
         assertThat(headers(record)).containsEntry(CloudEventHeaders.TYPE, "com.360dialog.partner.channel_teleported")
                 .containsEntry(CloudEventHeaders.ID, id);
+    }
+
+    @Test
+    void eachWebhookStartsATraceOfItsOwnWhateverTraceTheSenderClaims() {
+        String claimed = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        Map<TopicPartition, Long> mark = topic.endOffsets();
+
+        post("main", webhook("evt-traced-1"), spec -> signedBy("main").apply(spec).header("traceparent", claimed))
+                .statusCode(200);
+        post("main", webhook("evt-traced-2"), signedBy("main")).statusCode(200);
+
+        List<TraceParent> traces = topic.recordsSince(mark).stream()
+                .map(record -> TraceParent.from(record.headers()).orElseThrow()).toList();
+        assertThat(traces).hasSize(2);
+        assertThat(traces).extracting(TraceParent::traceId).doesNotHaveDuplicates()
+                .doesNotContain("0af7651916cd43dd8448eb211c80319c");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,8 @@ import org.partnerhub.onboarding.events.Event;
 import org.partnerhub.onboarding.events.state.ChannelSnapshot;
 import org.partnerhub.onboarding.outbox.OutboxRecord;
 import org.partnerhub.onboarding.outbox.OutboxRelay;
+import org.partnerhub.onboarding.runtime.tracing.TraceParent;
+import org.partnerhub.onboarding.runtime.tracing.Tracing;
 import org.partnerhub.onboarding.state.fold.ChannelFold;
 import org.partnerhub.onboarding.state.fold.Fact;
 import org.partnerhub.onboarding.state.fold.FoldOutput;
@@ -57,6 +60,9 @@ public class BatchApplier {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    Tracing tracing;
+
     public Uni<Void> apply(List<IncomingRecord> records) {
         return apply(records, true).invoke(relay::wake);
     }
@@ -97,10 +103,17 @@ public class BatchApplier {
 
     private Uni<Void> applyOnce(List<IncomingRecord> records, boolean publish) {
         List<Fact> facts = new ArrayList<>();
+        // The trace context of each fact's record, by the fact's index.
+        List<Optional<TraceParent>> causes = new ArrayList<>();
         List<OutboxRecord> deadLetters = new ArrayList<>();
         for (IncomingRecord record : records) {
             switch (record) {
-                case IncomingRecord.Facts carried -> facts.addAll(carried.facts());
+                case IncomingRecord.Facts carried -> {
+                    facts.addAll(carried.facts());
+                    Optional<TraceParent> cause = carried.origin() == null ? Optional.empty()
+                            : TraceParent.from(carried.origin().headers());
+                    carried.facts().forEach(fact -> causes.add(cause));
+                }
                 case IncomingRecord.Poison poison -> deadLetters.add(Outgoing.deadLetter(poison));
             }
         }
@@ -129,13 +142,22 @@ public class BatchApplier {
                 }
             }
         }
+        FoldSpans spans = new FoldSpans(tracing);
         return pool.withTransaction(connection -> store.load(connection, eventIds, channelIds, clientIds)
                 .chain(projection -> {
                     FoldOutput out = new FoldOutput();
-                    facts.forEach(fact -> fold.apply(projection, fact, out));
+                    // What each fact publishes continues the trace of the record the fact came in.
+                    List<Optional<TraceParent>> traces = new ArrayList<>();
+                    for (int i = 0; i < facts.size(); i++) {
+                        fold.apply(projection, facts.get(i), out);
+                        Optional<TraceParent> trace = publish ? spans.continuing(causes.get(i)) : Optional.empty();
+                        while (traces.size() < out.published().size()) {
+                            traces.add(trace);
+                        }
+                    }
                     List<OutboxRecord> outbox = new ArrayList<>();
                     if (publish) {
-                        outbox.addAll(outbox(out.published()));
+                        outbox.addAll(outbox(out.published(), traces));
                         outbox.addAll(deadLetters);
                     }
                     return store.save(connection, projection, out, outbox)
@@ -143,10 +165,12 @@ public class BatchApplier {
                             .replaceWith(out);
                 }))
                 .invoke(out -> {
+                    spans.committed();
                     if (publish) {
                         count(out.conflicts());
                     }
                 })
+                .onFailure().invoke(spans::failed)
                 .replaceWithVoid();
     }
 
@@ -165,7 +189,7 @@ public class BatchApplier {
      * Every transition, but of a channel's snapshots only the batch's last: {@code channel.state} is compacted to the
      * latest snapshot per channel anyway, and each transition carries the snapshot of its own version.
      */
-    private static List<OutboxRecord> outbox(List<Event> published) {
+    private static List<OutboxRecord> outbox(List<Event> published, List<Optional<TraceParent>> traces) {
         Map<String, Integer> lastSnapshot = new HashMap<>();
         for (int i = 0; i < published.size(); i++) {
             if (published.get(i) instanceof ChannelSnapshot snapshot) {
@@ -176,7 +200,7 @@ public class BatchApplier {
         for (int i = 0; i < published.size(); i++) {
             Event event = published.get(i);
             if (!(event instanceof ChannelSnapshot snapshot) || lastSnapshot.get(snapshot.channelId()) == i) {
-                records.add(Outgoing.event(event));
+                records.add(Outgoing.event(event, traces.get(i)));
             }
         }
         return records;

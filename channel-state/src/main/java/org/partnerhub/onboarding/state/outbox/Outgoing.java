@@ -2,10 +2,12 @@ package org.partnerhub.onboarding.state.outbox;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.partnerhub.onboarding.events.Event;
 import org.partnerhub.onboarding.events.Topic;
 import org.partnerhub.onboarding.outbox.OutboxRecord;
+import org.partnerhub.onboarding.runtime.tracing.TraceParent;
 import org.partnerhub.onboarding.state.ingest.IncomingRecord;
 
 /** What channel-state writes to its outbox: the events of its folds, and poison records to their dead-letter topics. */
@@ -17,8 +19,9 @@ public final class Outgoing {
     private Outgoing() {
     }
 
-    public static OutboxRecord event(Event event) {
-        return OutboxRecord.of(event, SOURCE);
+    /** @param trace the context of the fold that led to it, which its consumers continue */
+    public static OutboxRecord event(Event event, Optional<TraceParent> trace) {
+        return OutboxRecord.of(event, SOURCE, trace);
     }
 
     /** The poison record as it came, to its topic's dead-letter topic, with where it came from and why. */

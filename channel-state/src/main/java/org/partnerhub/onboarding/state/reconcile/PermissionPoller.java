@@ -21,8 +21,12 @@ import org.partnerhub.onboarding.outbox.OutboxRelay;
 import org.partnerhub.onboarding.outbox.OutboxWriter;
 import org.partnerhub.onboarding.runtime.hubs.HubsConfig;
 import org.partnerhub.onboarding.runtime.hubs.PaymentMode;
+import org.partnerhub.onboarding.runtime.tracing.TraceParent;
+import org.partnerhub.onboarding.runtime.tracing.TracedSpan;
+import org.partnerhub.onboarding.runtime.tracing.Tracing;
 import org.partnerhub.onboarding.state.outbox.Outgoing;
 
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -67,6 +71,9 @@ public class PermissionPoller {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    Tracing tracing;
 
     /** When each client was last asked about; on the leader only, so a new leader asks every client once first. */
     private final Map<ClientKey, Instant> lastAsked = new ConcurrentHashMap<>();
@@ -159,17 +166,27 @@ public class PermissionPoller {
             return 0;
         }
         String[] ids = changes.stream().map(PermissionEvent::id).toArray(String[]::new);
-        int published = pool.withTransaction(connection -> connection
-                .preparedQuery("select event_id from applied_event where event_id = any($1)")
-                .execute(Tuple.of(ids))
-                .chain(rows -> {
-                    Set<String> applied = new HashSet<>();
-                    rows.forEach(row -> applied.add(row.getString("event_id")));
-                    List<OutboxRecord> records = changes.stream().filter(change -> !applied.contains(change.id()))
-                            .map(Outgoing::event).toList();
-                    return OutboxWriter.insert(connection, records).replaceWith(records.size());
-                }))
-                .await().indefinitely();
+        // A change found by polling starts a trace, as a redirect does: its fold and key claim continue it.
+        TracedSpan span = tracing.start("permission poll", SpanKind.INTERNAL, Optional.empty());
+        Optional<TraceParent> trace = Optional.of(span.traceParent());
+        int published;
+        try {
+            published = pool.withTransaction(connection -> connection
+                    .preparedQuery("select event_id from applied_event where event_id = any($1)")
+                    .execute(Tuple.of(ids))
+                    .chain(rows -> {
+                        Set<String> applied = new HashSet<>();
+                        rows.forEach(row -> applied.add(row.getString("event_id")));
+                        List<OutboxRecord> records = changes.stream().filter(change -> !applied.contains(change.id()))
+                                .map(change -> Outgoing.event(change, trace)).toList();
+                        return OutboxWriter.insert(connection, records).replaceWith(records.size());
+                    }))
+                    .await().indefinitely();
+        } catch (RuntimeException e) {
+            span.fail(e);
+            throw e;
+        }
+        span.attribute("onboarding.published", Integer.toString(published)).end();
         relay.wake();
         return published;
     }

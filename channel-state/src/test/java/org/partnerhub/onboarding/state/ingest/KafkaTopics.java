@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -27,6 +29,7 @@ import org.partnerhub.onboarding.events.Event;
 import org.partnerhub.onboarding.events.EventCodec;
 import org.partnerhub.onboarding.events.hub.HubWebhook;
 import org.partnerhub.onboarding.events.hub.HubWebhooks;
+import org.partnerhub.onboarding.runtime.tracing.TraceParent;
 
 /** Publishes facts the way the other services do, and reads back what channel-state published. */
 public final class KafkaTopics {
@@ -41,11 +44,18 @@ public final class KafkaTopics {
     }
 
     public static void publish(List<? extends Event> events) {
+        publish(events, Optional.empty());
+    }
+
+    /** As the other services publish what continues a trace: with its context in a header. */
+    public static void publish(List<? extends Event> events, Optional<TraceParent> trace) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 Map.of("bootstrap.servers", bootstrap()), new StringSerializer(), new ByteArraySerializer())) {
             for (Event event : events) {
+                Headers headers = CloudEventHeaders.asKafkaHeaders(event, "/test");
+                trace.ifPresent(parent -> parent.addTo(headers));
                 producer.send(new ProducerRecord<>(event.topic().defaultName(), null, event.key(),
-                        CODEC.encode(event), CloudEventHeaders.asKafkaHeaders(event, "/test"))).get();
+                        CODEC.encode(event), headers)).get();
             }
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);

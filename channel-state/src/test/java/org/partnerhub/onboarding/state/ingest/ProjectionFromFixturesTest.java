@@ -16,11 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.partnerhub.onboarding.events.Event;
+import org.partnerhub.onboarding.runtime.tracing.TraceParent;
 import org.partnerhub.onboarding.state.outbox.Outgoing;
 import org.partnerhub.onboarding.testkit.KafkaPostgresTestResource;
 
@@ -78,6 +80,27 @@ class ProjectionFromFixturesTest {
         KafkaTopics.publish(shuffled);
 
         assertOnboarded("-shuffled");
+    }
+
+    @Test
+    void whatAWebhookLeadsToIsPublishedInItsTraceUnderTheFoldsOwnSpan() {
+        TraceParent webhookSpan = TraceParent.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                .orElseThrow();
+
+        KafkaTopics.publish(List.of(webhook("channel_running", "-traced", T0)), Optional.of(webhookSpan));
+
+        channelOnceRunning("y9MiLoCH-traced");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<ConsumerRecord<String, byte[]>> published = new ArrayList<>();
+            published.addAll(KafkaTopics.readAll("channel.events"));
+            published.addAll(KafkaTopics.readAll("channel.state"));
+            List<TraceParent> traces = published.stream().filter(record -> "y9MiLoCH-traced".equals(record.key()))
+                    .map(record -> TraceParent.from(record.headers()).orElseThrow()).toList();
+            assertThat(traces).isNotEmpty().allSatisfy(trace -> {
+                assertThat(trace.traceId()).isEqualTo(webhookSpan.traceId());
+                assertThat(trace).isNotEqualTo(webhookSpan);
+            });
+        });
     }
 
     @Test

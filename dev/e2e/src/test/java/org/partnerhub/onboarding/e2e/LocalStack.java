@@ -96,7 +96,9 @@ final class LocalStack {
 
     static synchronized LocalStack shared() {
         if (shared == null) {
-            shared = start(1, Map.of("EXAMPLES", "1"));
+            // Every service of the shared stack exports its spans to the test's collector, as to a partner's.
+            shared = start(1, Map.of("EXAMPLES", "1",
+                    "ONBOARDING_TELEMETRY_OTLP_ENDPOINT", SpanCollector.shared().endpoint().toString()));
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "local-stack-stop"));
         }
         return shared;

@@ -6,17 +6,22 @@ import static org.partnerhub.onboarding.e2e.Newcomers.email;
 import static org.partnerhub.onboarding.e2e.Newcomers.number;
 import static org.partnerhub.onboarding.e2e.Newcomers.tenant;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.partnerhub.onboarding.e2e.PopupVisit.Connected;
+import org.partnerhub.onboarding.e2e.SpanCollector.Span;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -182,6 +187,53 @@ class OnboardingIT {
         }
     }
 
+    @Test
+    void theKeyOfAConnectedNumberIsInOneTraceFromTheRedirectOrWebhookThroughTheFoldToThe360dialogCall()
+            throws IOException {
+        String number = number();
+        Connected connected = popup.signUp("partnerpay", tenant(), email(), List.of(number));
+        String channel = connected.channelOf(number);
+        services.awaitLiveWithKey(channel, SETTLE);
+
+        Topics.Entry provisioned = topics.entries("channel.api-keys").stream()
+                .filter(entry -> channel.equals(entry.key()) && entry.type().endsWith("api-key.provisioned.v1"))
+                .findFirst().orElseThrow();
+        assertThat(provisioned.traceparent()).as("the key's record carries its trace").isNotNull();
+        String traceId = provisioned.traceparent().split("-")[1];
+        String attemptSpanId = provisioned.traceparent().split("-")[2];
+
+        // The services of the shared stack export their spans to the test's in-memory collector (LocalStack), in
+        // batches: the trace is whole once every span of it arrived.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<Span> spans = SpanCollector.shared().trace(traceId);
+            assertThat(spans).extracting(Span::name)
+                    .contains("fold", "claim key", "provision api key", "360dialog create api key");
+            assertThat(spans).filteredOn(span -> span.parentSpanId().isEmpty())
+                    .as("one root: the redirect or the webhook that completed the channel").hasSize(1);
+            Set<String> ids = spans.stream().map(Span::spanId).collect(Collectors.toSet());
+            assertThat(spans).as("every span's parent is in the same trace").allSatisfy(span -> assertThat(
+                    span.parentSpanId().isEmpty() || ids.contains(span.parentSpanId())).as(span.toString()).isTrue());
+        });
+        List<Span> trace = SpanCollector.shared().trace(traceId);
+        Map<String, Span> byId = trace.stream().collect(Collectors.toMap(Span::spanId, Function.identity()));
+        Span root = trace.stream().filter(span -> span.parentSpanId().isEmpty()).findFirst().orElseThrow();
+        assertThat(root.name()).isIn("redirect", "webhook partnerpay");
+        assertThat(trace).extracting(Span::service).as("the services the trace crosses")
+                .contains("channel-state", "key-provisioner").containsAnyOf("onboarding-gateway", "webhook-ingest");
+
+        Span attempt = byId.get(attemptSpanId);
+        assertThat(attempt.name()).isEqualTo("provision api key");
+        assertThat(attempt.attributes()).containsEntry("onboarding.channel", channel);
+        assertThat(ancestry(attempt, byId)).as("provision api key <- ... <- root")
+                .containsSubsequence("provision api key", "claim key", "fold", root.name());
+        assertThat(trace).filteredOn(span -> span.name().equals("360dialog create api key"))
+                .allSatisfy(call -> assertThat(call.parentSpanId()).isEqualTo(attemptSpanId));
+
+        assertThat(Files.readString(stack.output.resolve("logs/key-provisioner.log")))
+                .as("key-provisioner's log lines of the claim carry the trace id")
+                .contains("traceId=" + traceId);
+    }
+
     /** Nothing was left to the reconciler: each status came with its webhook. */
     private static void assertReachedThroughWebhooks(List<String> channels) {
         for (String channel : channels) {
@@ -207,5 +259,14 @@ class OnboardingIT {
 
     private static long refusals(JsonNode before, String kind) {
         return hub.counters().at("/partnerApi/" + kind).asLong() - before.at("/partnerApi/" + kind).asLong();
+    }
+
+    /** The span's name, its parent's, and so on up to the root. */
+    private static List<String> ancestry(Span span, Map<String, Span> byId) {
+        List<String> names = new ArrayList<>();
+        for (Span at = span; at != null; at = byId.get(at.parentSpanId())) {
+            names.add(at.name());
+        }
+        return names;
     }
 }

@@ -27,8 +27,8 @@ final class Topics {
         this.bootstrap = stack.kafka;
     }
 
-    /** One record as read: key, {@code ce_id}, {@code ce_type} and the value as text. */
-    record Entry(String key, String id, String type, String value) {
+    /** One record as read: key, {@code ce_id}, {@code ce_type}, the value as text and its trace context, if any. */
+    record Entry(String key, String id, String type, String value, String traceparent) {
     }
 
     /** Distinct event ids ({@code ce_id}) of one event type ({@code ce_type}), per record key. */
@@ -59,7 +59,8 @@ final class Topics {
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     entries.add(new Entry(record.key(), header(record, "ce_id"), header(record, "ce_type"),
-                            record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8)));
+                            record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8),
+                            header(record, "traceparent")));
                 }
             }
         }

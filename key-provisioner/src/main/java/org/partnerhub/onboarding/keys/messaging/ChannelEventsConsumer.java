@@ -1,5 +1,7 @@
 package org.partnerhub.onboarding.keys.messaging;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,7 +21,11 @@ import org.partnerhub.onboarding.keys.KeyRevocation;
 import org.partnerhub.onboarding.keys.Progress;
 import org.partnerhub.onboarding.keys.ProvisioningWorker;
 import org.partnerhub.onboarding.keys.store.ClaimLedger;
+import org.partnerhub.onboarding.runtime.tracing.TraceParent;
+import org.partnerhub.onboarding.runtime.tracing.TracedSpan;
+import org.partnerhub.onboarding.runtime.tracing.Tracing;
 
+import io.opentelemetry.api.trace.SpanKind;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -47,6 +53,9 @@ public class ChannelEventsConsumer {
     @Inject
     Progress progress;
 
+    @Inject
+    Tracing tracing;
+
     @Incoming("channel-events")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
         CloudEventMetadata metadata = CloudEventMetadata.from(record.headers());
@@ -55,9 +64,10 @@ public class ChannelEventsConsumer {
         }
         // Thrown here, a decoding failure fails the message and the failure strategy dead-letters it.
         Event event = codec.decode(metadata, record.value());
+        Optional<TraceParent> cause = TraceParent.from(record.headers());
         return Persistently.handle("channel.events", progress, () -> switch (event) {
-            case ChannelRunning running -> claim(running);
-            case ChannelPermissionGranted granted -> claim(granted);
+            case ChannelRunning running -> claim(running, cause);
+            case ChannelPermissionGranted granted -> claim(granted, cause);
             case ChannelPermissionRevoked revoked -> revocation.revoke(revoked);
             default -> Uni.createFrom().voidItem();
         });
@@ -74,13 +84,19 @@ public class ChannelEventsConsumer {
     }
 
     /** A new claim is worked on at once rather than at the next poll; the poll picks up whatever this misses. */
-    private Uni<Void> claim(ChannelTransition event) {
-        return ledger.claim(event).chain(claimed -> {
+    private Uni<Void> claim(ChannelTransition event, Optional<TraceParent> cause) {
+        // The claim continues the trace of the fold that published the event; its row keeps the claim's own context.
+        TracedSpan span = tracing.start("claim key", SpanKind.CONSUMER, cause)
+                .attribute("onboarding.channel", event.channelId()).attribute("onboarding.hub", event.hubId());
+        return ledger.claim(event, Optional.of(span.traceParent())).chain(claimed -> {
+            span.attribute("onboarding.claimed", Boolean.toString(claimed)).end();
             if (!claimed) {
                 return Uni.createFrom().voidItem();
             }
-            LOG.infof("Claimed the key of channel %s on %s", event.channelId(), event.type());
+            try (TracedSpan.Activation ignored = span.activate()) {
+                LOG.infof("Claimed the key of channel %s on %s", event.channelId(), event.type());
+            }
             return worker.runDue();
-        });
+        }).onFailure().invoke(span::fail);
     }
 }

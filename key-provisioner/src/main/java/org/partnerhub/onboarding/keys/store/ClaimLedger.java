@@ -36,6 +36,7 @@ import org.partnerhub.onboarding.keys.domain.ClaimStatus;
 import org.partnerhub.onboarding.keys.domain.Lease;
 import org.partnerhub.onboarding.keys.domain.ProvisioningDecision;
 import org.partnerhub.onboarding.keys.domain.RetryOutcome;
+import org.partnerhub.onboarding.runtime.tracing.TraceParent;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -80,8 +81,9 @@ public class ClaimLedger {
      *
      * @return whether a claim was taken by this call
      */
+    /** @param trace the context of the claim's span, which the attempts to create the key continue */
     @WithTransaction
-    public Uni<Boolean> claim(ChannelTransition event) {
+    public Uni<Boolean> claim(ChannelTransition event, Optional<TraceParent> trace) {
         return lastRevokedVersion(event.hubId(), event.channelId()).chain(lastRevoked -> {
             ProvisioningDecision decision = ProvisioningDecision.decide(event.snapshot(), event.version(), lastRevoked);
             if (!(decision instanceof ProvisioningDecision.Provision)) {
@@ -90,17 +92,18 @@ public class ClaimLedger {
                 return Uni.createFrom().item(false);
             }
             return insertClaim(event.hubId(), event.channelId(), event.snapshot().clientId(),
-                    event.snapshot().tenant(), event.version());
+                    event.snapshot().tenant(), event.version(), trace);
         });
     }
 
     /** ON CONFLICT: a claim for this permission exists already, which is the exactly-once rule doing its job. */
-    private Uni<Boolean> insertClaim(String hubId, String channelId, String clientId, String tenant, long version) {
+    private Uni<Boolean> insertClaim(String hubId, String channelId, String clientId, String tenant, long version,
+            Optional<TraceParent> trace) {
         Instant now = clock.instant();
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 insert into key_claim (id, hub_id, channel_id, client_id, tenant, granted_version, status, attempts,
-                                       next_attempt_at, created_at, updated_at)
-                values (:id, :hub, :channel, :client, :tenant, :version, 'PENDING', 0, :now, :now, :now)
+                                       next_attempt_at, created_at, updated_at, trace_parent)
+                values (:id, :hub, :channel, :client, :tenant, :version, 'PENDING', 0, :now, :now, :now, :trace)
                 on conflict do nothing""")
                 .setParameter("id", UUID.randomUUID())
                 .setParameter("hub", hubId)
@@ -109,6 +112,7 @@ public class ClaimLedger {
                 .setParameter("tenant", tenant)
                 .setParameter("version", version)
                 .setParameter("now", now)
+                .setParameter("trace", trace.map(TraceParent::value).orElse(null))
                 .executeUpdate())
                 .map(inserted -> inserted == 1);
     }
@@ -155,7 +159,7 @@ public class ClaimLedger {
         if (!(decision instanceof ProvisioningDecision.Provision)) {
             return Uni.createFrom().item(false);
         }
-        return insertClaim(hubId, channelId, (String) row[2], (String) row[8], version).invoke(taken -> {
+        return insertClaim(hubId, channelId, (String) row[2], (String) row[8], version, Optional.empty()).invoke(taken -> {
             if (taken) {
                 LOG.warnf("Sweep: channel %s is running and permitted (version %d) but had no claim; claimed it",
                         channelId, version);
@@ -192,14 +196,16 @@ public class ClaimLedger {
                         switch (rules.take(claim.state(), now)) {
                             case Take.GiveUp giveUp -> {
                                 ApiKeyFailed failed = fail(claim, giveUp.reason(), now);
-                                reports = reports.chain(() -> outbox.add(failed));
+                                reports = reports.chain(() -> outbox.add(failed,
+                                        TraceParent.parse(claim.traceParent)));
                             }
                             case Take.Granted granted -> {
                                 claim.status = ClaimStatus.CALLING;
                                 claim.attempts = granted.attempt();
                                 claim.leaseUntil = granted.leaseUntil();
                                 leases.add(new Lease(claim.id, claim.hubId, claim.channelId, claim.clientId,
-                                        claim.attempts, claim.createdAt, claim.leaseUntil));
+                                        claim.attempts, claim.createdAt, claim.leaseUntil,
+                                        TraceParent.parse(claim.traceParent)));
                             }
                         }
                     }
@@ -257,7 +263,8 @@ public class ClaimLedger {
                     claim.updatedAt = now;
                     yield store(claim, key, now, null).chain(stored -> webhooks.schedule(stored, now))
                             .chain(() -> outbox.add(new ApiKeyProvisioned(claim.hubId, claim.channelId,
-                                    claim.clientId, key.id(), key.address(), key.appId(), claim.id.toString(), now)))
+                                    claim.clientId, key.id(), key.address(), key.appId(), claim.id.toString(), now),
+                                    lease.trace()))
                             .replaceWith(Optional.<KeyToDelete>empty());
                 }
                 case Arrival.Withdraw withdraw -> StoredApiKey.<StoredApiKey>findById(claim.id).chain(existing -> {
@@ -306,11 +313,11 @@ public class ClaimLedger {
                     LOG.infof("Key for channel %s, attempt %d: retrying at %s after: %s", claim.channelId,
                             claim.attempts, retry.at(), retry.reason());
                     yield outbox.add(new ApiKeyFailed(claim.hubId, claim.channelId, retry.reason(), false,
-                            claim.attempts, now, claim.id.toString()));
+                            claim.attempts, now, claim.id.toString()), lease.trace());
                 }
                 case AfterFailure.GiveUp giveUp -> {
                     count(claim, giveUp.counters());
-                    yield outbox.add(fail(claim, giveUp.reason(), now));
+                    yield outbox.add(fail(claim, giveUp.reason(), now), lease.trace());
                 }
             };
         });

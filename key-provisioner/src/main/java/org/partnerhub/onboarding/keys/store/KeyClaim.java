@@ -74,6 +74,10 @@ public class KeyClaim extends PanacheEntityBase {
     @Column(name = "not_running_since")
     public Instant notRunningSince;
 
+    /** The W3C trace context of what took the claim; see the V14 migration. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -1,12 +1,14 @@
 package org.partnerhub.onboarding.keys.store;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.partnerhub.onboarding.events.Event;
 import org.partnerhub.onboarding.outbox.OutboxRecord;
 import org.partnerhub.onboarding.outbox.OutboxWriter;
+import org.partnerhub.onboarding.runtime.tracing.TraceParent;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -23,7 +25,12 @@ public class Outbox {
     public static final String SOURCE = "/key-provisioner";
 
     Uni<Void> add(Event event) {
+        return add(event, Optional.empty());
+    }
+
+    /** @param trace the context of the work that led to it, which the event's consumers continue */
+    Uni<Void> add(Event event, Optional<TraceParent> trace) {
         return Panache.getSession().chain(session -> OutboxWriter.insert(session,
-                List.of(OutboxRecord.of(event, SOURCE))));
+                List.of(OutboxRecord.of(event, SOURCE, trace))));
     }
 }

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.partnerhub.onboarding.events.CloudEventHeaders;
 import org.partnerhub.onboarding.events.Event;
 import org.partnerhub.onboarding.events.EventCodec;
+import org.partnerhub.onboarding.runtime.tracing.TraceParent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -34,8 +36,17 @@ public record OutboxRecord(String topic, String key, Map<String, String> headers
      * @param source the writing service as a URI reference, e.g. {@code /channel-state}
      */
     public static OutboxRecord of(Event event, String source) {
-        return new OutboxRecord(event.topic().defaultName(), event.key(), CloudEventHeaders.asMap(event, source),
-                CODEC.encode(event));
+        return of(event, source, Optional.empty());
+    }
+
+    /**
+     * The same, carrying the trace context of the work that led to it: stored with the row, the relay sends it as a
+     * header like the others, so the event's consumers continue that trace whenever and from wherever it is sent.
+     */
+    public static OutboxRecord of(Event event, String source, Optional<TraceParent> trace) {
+        Map<String, String> headers = CloudEventHeaders.asMap(event, source);
+        trace.ifPresent(parent -> headers.put(TraceParent.HEADER, parent.value()));
+        return new OutboxRecord(event.topic().defaultName(), event.key(), headers, CODEC.encode(event));
     }
 
     /** The headers as the outbox stores them: a JSON object of strings, read back only by the relay. */

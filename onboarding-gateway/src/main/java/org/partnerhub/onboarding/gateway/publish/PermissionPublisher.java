@@ -18,6 +18,7 @@ import org.partnerhub.onboarding.events.Topic;
 import org.partnerhub.onboarding.events.permission.PermissionEvent;
 import org.partnerhub.onboarding.gateway.GatewayConfig;
 import org.partnerhub.onboarding.runtime.kafka.AcknowledgedProducer;
+import org.partnerhub.onboarding.runtime.tracing.TraceParent;
 
 /**
  * Writes the facts of one redirect to {@code onboarding.permissions} and returns only once the broker acknowledged
@@ -39,7 +40,8 @@ public class PermissionPublisher {
     @Inject
     AcknowledgedProducer producer;
 
-    public void publish(List<PermissionEvent> events) throws PublishFailedException {
+    /** @param trace the redirect's span, which the records' consumers continue */
+    public void publish(List<PermissionEvent> events, TraceParent trace) throws PublishFailedException {
         long deadline = System.nanoTime() + config.publishTimeout().toNanos();
         try {
             List<Future<RecordMetadata>> acks = new ArrayList<>();
@@ -48,7 +50,7 @@ public class PermissionPublisher {
                 if (deadline - System.nanoTime() <= 0) {
                     throw new TimeoutException();
                 }
-                acks.add(producer.send(record(event)));
+                acks.add(producer.send(record(event, trace)));
             }
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -63,8 +65,8 @@ public class PermissionPublisher {
         }
     }
 
-    private ProducerRecord<String, byte[]> record(PermissionEvent event) {
+    private ProducerRecord<String, byte[]> record(PermissionEvent event, TraceParent trace) {
         return new ProducerRecord<>(Topic.ONBOARDING_PERMISSIONS.defaultName(), null, event.key(),
-                codec.encode(event), CloudEventHeaders.asKafkaHeaders(event, SOURCE));
+                codec.encode(event), trace.addTo(CloudEventHeaders.asKafkaHeaders(event, SOURCE)));
     }
 }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
@@ -30,6 +31,10 @@ import org.partnerhub.onboarding.gateway.state.StateSigner;
 import org.partnerhub.onboarding.gateway.verify.OwnershipVerifier;
 import org.partnerhub.onboarding.gateway.verify.PartnerApiUnavailableException;
 import org.partnerhub.onboarding.runtime.hubs.HubsConfig;
+import org.partnerhub.onboarding.runtime.tracing.TracedSpan;
+import org.partnerhub.onboarding.runtime.tracing.Tracing;
+
+import io.opentelemetry.api.trace.SpanKind;
 
 /**
  * Where 360dialog sends the browser back. The redirect's ids are user input: it publishes only for a well-formed
@@ -60,16 +65,21 @@ public class RedirectResource {
     @Inject
     GatewayMetrics metrics;
 
+    @Inject
+    Tracing tracing;
+
     /** The redirect of a flow started here: its state names the hub. */
     @GET
     public Response redirect(@Context UriInfo uri, @CookieParam(NonceCookie.NAME) String cookieNonce) {
-        Redirect redirect;
-        try {
-            redirect = RedirectParser.parse(uri.getQueryParameters());
-        } catch (MalformedRedirectException e) {
-            return reject("malformed", e.getMessage());
-        }
-        return withState(redirect, cookieNonce, Optional.empty());
+        return traced(Optional.empty(), span -> {
+            Redirect redirect;
+            try {
+                redirect = RedirectParser.parse(uri.getQueryParameters());
+            } catch (MalformedRedirectException e) {
+                return reject("malformed", e.getMessage());
+            }
+            return withState(redirect, cookieNonce, Optional.empty(), span);
+        });
     }
 
     /**
@@ -80,26 +90,51 @@ public class RedirectResource {
     @Path("{hubId}")
     public Response redirectToHub(@PathParam("hubId") String hubId, @Context UriInfo uri,
             @CookieParam(NonceCookie.NAME) String cookieNonce) {
-        Redirect redirect;
-        try {
-            redirect = RedirectParser.parseStateOptional(uri.getQueryParameters());
-        } catch (MalformedRedirectException e) {
-            return reject("malformed", e.getMessage());
-        }
-        Optional<HubsConfig.Hub> hub = hubs.hub(hubId);
-        if (hub.isEmpty()) {
-            return reject("unknown-hub", "the Partner Hub of this sign-up is not configured here");
-        }
-        if (redirect.hasState()) {
-            return withState(redirect, cookieNonce, Optional.of(hubId));
-        }
-        if (!hub.get().statelessRedirects()) {
-            return reject("no-state", "state is missing: this sign-up has to be started from the partner's page");
-        }
-        return verifyAndPublish(hubId, redirect, Optional.empty(), RedirectFacts.statelessFactKey(hubId, redirect));
+        return traced(Optional.of(hubId), span -> {
+            Redirect redirect;
+            try {
+                redirect = RedirectParser.parseStateOptional(uri.getQueryParameters());
+            } catch (MalformedRedirectException e) {
+                return reject("malformed", e.getMessage());
+            }
+            Optional<HubsConfig.Hub> hub = hubs.hub(hubId);
+            if (hub.isEmpty()) {
+                return reject("unknown-hub", "the Partner Hub of this sign-up is not configured here");
+            }
+            if (redirect.hasState()) {
+                return withState(redirect, cookieNonce, Optional.of(hubId), span);
+            }
+            if (!hub.get().statelessRedirects()) {
+                return reject("no-state", "state is missing: this sign-up has to be started from the partner's page");
+            }
+            return verifyAndPublish(hubId, redirect, Optional.empty(), RedirectFacts.statelessFactKey(hubId, redirect),
+                    span);
+        });
     }
 
-    private Response withState(Redirect redirect, String cookieNonce, Optional<String> pathHub) {
+    /**
+     * Each redirect starts a trace of its own (a browser's traceparent is user input and is not taken); the records
+     * it publishes carry its context, so the folds and key claims they lead to join that trace.
+     */
+    private Response traced(Optional<String> pathHub, Function<TracedSpan, Response> handling) {
+        TracedSpan span = tracing.start("redirect", SpanKind.SERVER, Optional.empty());
+        pathHub.ifPresent(hub -> span.attribute("onboarding.hub", hub));
+        Response response;
+        try (TracedSpan.Activation ignored = span.activate()) {
+            response = handling.apply(span);
+        } catch (RuntimeException e) {
+            span.fail(e);
+            throw e;
+        }
+        if (response.getStatus() >= 400) {
+            span.fail("HTTP " + response.getStatus());
+        } else {
+            span.end();
+        }
+        return response;
+    }
+
+    private Response withState(Redirect redirect, String cookieNonce, Optional<String> pathHub, TracedSpan span) {
         FlowState flow;
         try {
             flow = signer.verify(redirect.state());
@@ -114,14 +149,19 @@ public class RedirectResource {
             return reject("nonce-mismatch", "this sign-up was started in another browser, or too long ago; "
                     + "please start it again from this browser");
         }
-        return verifyAndPublish(flow.hubId(), redirect, Optional.of(flow.tenant()), flow.nonce());
+        return verifyAndPublish(flow.hubId(), redirect, Optional.of(flow.tenant()), flow.nonce(), span);
     }
 
-    private Response verifyAndPublish(String hubId, Redirect redirect, Optional<String> flowTenant, String factKey) {
+    private Response verifyAndPublish(String hubId, Redirect redirect, Optional<String> flowTenant, String factKey,
+            TracedSpan span) {
+        span.attribute("onboarding.hub", hubId).attribute("onboarding.client", redirect.clientId());
         OwnershipCheck.Outcome outcome;
+        TracedSpan call = tracing.child(span, "360dialog verify redirect", SpanKind.CLIENT);
         try {
             outcome = verifier.verify(hubId, redirect, flowTenant);
+            call.end();
         } catch (PartnerApiUnavailableException e) {
+            call.fail(e);
             LOG.warnf("Redirect of client %s (hub %s) not verified, answered 503: %s", redirect.clientId(), hubId,
                     e.getMessage());
             metrics.redirectRejected("partner-api-unavailable");
@@ -129,14 +169,15 @@ public class RedirectResource {
         }
         return switch (outcome) {
             case OwnershipCheck.Refused refused -> reject(refused.reason().tag(), refused.message());
-            case OwnershipCheck.Verified verified -> publish(hubId, redirect, verified, factKey);
+            case OwnershipCheck.Verified verified -> publish(hubId, redirect, verified, factKey, span);
         };
     }
 
-    private Response publish(String hubId, Redirect redirect, OwnershipCheck.Verified verified, String factKey) {
+    private Response publish(String hubId, Redirect redirect, OwnershipCheck.Verified verified, String factKey,
+            TracedSpan span) {
         try {
             publisher.publish(RedirectFacts.of(redirect, hubId, verified.tenant(), factKey, verified.verification(),
-                    Clock.systemUTC().instant()));
+                    Clock.systemUTC().instant()), span.traceParent());
         } catch (PublishFailedException e) {
             LOG.warnf("Redirect of client %s (hub %s) not recorded, answered 503: %s", redirect.clientId(), hubId,
                     e.getMessage());
