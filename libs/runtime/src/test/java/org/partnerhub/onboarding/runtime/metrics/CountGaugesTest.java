@@ -1,0 +1,41 @@
+package org.partnerhub.onboarding.runtime.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+class CountGaugesTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    @Test
+    void knownCombinationsReadZeroBeforeTheFirstCount() {
+        new CountGauges(registry, "things.counted", "things", List.of(Tags.of("hub", "main")));
+
+        assertThat(value("main", null)).isZero();
+    }
+
+    @Test
+    void aCombinationNoLongerCountedDropsToZeroInsteadOfKeepingItsLastValue() {
+        CountGauges gauges = new CountGauges(registry, "things.counted", "things", List.of());
+        gauges.update(Map.of(Tags.of("hub", "main", "kind", "a"), 3L, Tags.of("hub", "other", "kind", "a"), 1L));
+        assertThat(value("main", "a")).isEqualTo(3);
+
+        gauges.update(Map.of(Tags.of("hub", "other", "kind", "a"), 2L));
+
+        assertThat(value("main", "a")).isZero();
+        assertThat(value("other", "a")).isEqualTo(2);
+        assertThat(registry.find("things.counted").gauges()).hasSize(2);
+    }
+
+    private double value(String hub, String kind) {
+        var search = registry.find("things.counted").tag("hub", hub);
+        return (kind == null ? search : search.tag("kind", kind)).gauge().value();
+    }
+}
