@@ -2,15 +2,12 @@ package org.partnerhub.onboarding.state.console;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
 import org.partnerhub.onboarding.runtime.hubs.HubsConfig;
 import org.partnerhub.onboarding.runtime.metrics.CountGauges;
 import org.partnerhub.onboarding.state.store.ConsoleReads;
@@ -31,42 +28,27 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class StuckChannelsGauge {
 
-    private static final Logger LOG = Logger.getLogger(StuckChannelsGauge.class);
+    private final ConsoleReads reads;
+    private final ConsoleConfig config;
+    private final CountGauges gauges;
 
     @Inject
-    ConsoleReads reads;
-
-    @Inject
-    ConsoleConfig config;
-
-    @Inject
-    HubsConfig hubs;
-
-    @Inject
-    MeterRegistry registry;
-
-    private CountGauges gauges;
-
-    @PostConstruct
-    void register() {
-        List<Tags> known = hubs.hubs().keySet().stream().flatMap(hub -> Arrays.stream(Waiting.Kind.values())
-                .map(kind -> tags(new StuckCount.HubWaiting(hub, kind)))).toList();
-        gauges = new CountGauges(registry, "onboarding.channels.stuck",
+    StuckChannelsGauge(ConsoleReads reads, ConsoleConfig config, HubsConfig hubs, MeterRegistry registry) {
+        this.reads = reads;
+        this.config = config;
+        this.gauges = new CountGauges(registry, "onboarding.channels.stuck",
                 "Channels without progress for longer than onboarding.console.stuck-after, per hub and the step they "
                         + "wait for; the same on every replica",
-                known);
+                hubs.hubs().keySet().stream().flatMap(hub -> Arrays.stream(Waiting.Kind.values())
+                        .map(kind -> tags(new StuckCount.HubWaiting(hub, kind)))).toList());
     }
 
     @Scheduled(every = "${onboarding.console.stuck-count-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> count() {
-        return reads.quietCounts(Instant.now().minus(config.stuckAfter()))
-                .invoke(groups -> gauges.update(StuckCount.of(groups).entrySet().stream()
-                        .collect(Collectors.toMap(entry -> tags(entry.getKey()), Map.Entry::getValue))))
-                // The gauges keep their last count until the database answers again; readiness reports the outage.
-                .onFailure().invoke(failure -> LOG.warnf("Counting the stuck channels failed: %s", failure.toString()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        return gauges.refresh(reads.quietCounts(Instant.now().minus(config.stuckAfter()))
+                .map(groups -> StuckCount.of(groups).entrySet().stream()
+                        .collect(Collectors.toMap(entry -> tags(entry.getKey()), Map.Entry::getValue))));
     }
 
     private static Tags tags(StuckCount.HubWaiting count) {

@@ -5,9 +5,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jboss.logging.Logger;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.smallrye.mutiny.Uni;
 
 /**
  * One gauge per combination of tags (a hub, a kind) holding a count a service takes from its database now and then.
@@ -16,6 +19,8 @@ import io.micrometer.core.instrument.Tags;
  * the tags bounded (hubs and a fixed set of kinds, never ids), which bounds the gauges.
  */
 public final class CountGauges {
+
+    private static final Logger LOG = Logger.getLogger(CountGauges.class);
 
     private final MeterRegistry registry;
     private final String name;
@@ -28,6 +33,17 @@ public final class CountGauges {
         this.name = name;
         this.description = description;
         known.forEach(this::gauge);
+    }
+
+    /**
+     * Takes the count and updates the gauges with it. A failed count is logged and leaves the gauges at the last
+     * count until the database answers again (readiness reports the outage).
+     */
+    public Uni<Void> refresh(Uni<Map<Tags, Long>> count) {
+        return count.invoke(this::update)
+                .onFailure().invoke(failure -> LOG.warnf("Counting %s failed: %s", name, failure.toString()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
     }
 
     /** Sets each combination to its count, and every other one registered so far to 0. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.mutiny.Uni;
 
 class CountGaugesTest {
 
@@ -32,6 +33,16 @@ class CountGaugesTest {
         assertThat(value("main", "a")).isZero();
         assertThat(value("other", "a")).isEqualTo(2);
         assertThat(registry.find("things.counted").gauges()).hasSize(2);
+    }
+
+    @Test
+    void aFailedCountLeavesTheLastCount() {
+        CountGauges gauges = new CountGauges(registry, "things.counted", "things", List.of());
+        gauges.refresh(Uni.createFrom().item(Map.of(Tags.of("hub", "main"), 4L))).await().indefinitely();
+
+        gauges.refresh(Uni.createFrom().failure(new IllegalStateException("database gone"))).await().indefinitely();
+
+        assertThat(value("main", null)).isEqualTo(4);
     }
 
     private double value(String hub, String kind) {
