@@ -179,6 +179,11 @@ Context: (dict "root" $ "key" <values key>).
 {{- end -}}
 {{- else if eq $key "channelState" -}}
 {{- include "onboarding.addDatabasePassword" (dict "acc" $acc "db" $v.database "path" "channelState.database") -}}
+{{- with $v.console.keyProvisioner.tokenSecret -}}
+{{- if .name -}}
+{{- include "onboarding.addSecret" (dict "acc" $acc "env" "ONBOARDING_CONSOLE_KEY_PROVISIONER_TOKEN" "secret" .name "key" .key "required" "channelState.console.keyProvisioner.tokenSecret") -}}
+{{- end -}}
+{{- end -}}
 {{- else if eq $key "keyProvisioner" -}}
 {{- include "onboarding.addDatabasePassword" (dict "acc" $acc "db" $v.database "path" "keyProvisioner.database") -}}
 {{- $enc := $v.encryption -}}
@@ -198,8 +203,19 @@ Context: (dict "root" $ "key" <values key>).
 {{- end -}}
 
 {{/*
+"true" when channel-state's console forwards retries to this release's key-provisioner Service (a token Secret and
+no URL of its own): the NetworkPolicies then let channel-state's pods reach key-provisioner's. Context: $.
+*/}}
+{{- define "onboarding.consoleForwardsInCluster" -}}
+{{- with .Values.channelState.console.keyProvisioner -}}
+{{- if and .tokenSecret.name (not .url) -}}true{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
 The egress of one service, as a YAML list of {to, ports}: DNS and Kafka for every service, PostgreSQL (on the
-service's own database port) for channel-state and key-provisioner, the Partner API for all but webhook-ingest.
+service's own database port) for channel-state and key-provisioner, the Partner API for all but webhook-ingest, and
+key-provisioner's pods for channel-state when its console forwards retries there.
 An empty "to" is any address, on those ports only. Context: (dict "root" $ "key" <values key>).
 */}}
 {{- define "onboarding.egressRules" -}}
@@ -225,6 +241,10 @@ An empty "to" is any address, on those ports only. Context: (dict "root" $ "key"
 {{- end -}}
 {{- if ne $key "webhookIngest" -}}
 {{- $rules = append $rules (dict "to" $egress.partnerApi.to "ports" $egress.partnerApi.ports) -}}
+{{- end -}}
+{{- if and (eq $key "channelState") (include "onboarding.consoleForwardsInCluster" $root) -}}
+{{- $keyProvisioner := include "onboarding.componentSelectorLabels" (dict "root" $root "svc" (dict "component" "key-provisioner")) | fromYaml -}}
+{{- $rules = append $rules (dict "to" (list (dict "podSelector" (dict "matchLabels" $keyProvisioner))) "ports" (list (dict "port" 8080 "protocol" "TCP"))) -}}
 {{- end -}}
 {{- toYaml $rules -}}
 {{- end -}}
@@ -353,6 +373,17 @@ Context: (dict "root" $ "key" <values key> "svc" <entry of onboarding.services>)
 {{- if not (kindIs "invalid" .callsPerMinute) -}}{{- $_ = set $env "ONBOARDING_RECONCILE_PERMISSIONS_CALLS_PER_MINUTE" (toString .callsPerMinute) -}}{{- end -}}
 {{- end -}}
 {{- end -}}
+{{- with $v.console -}}
+{{- if .stuckAfter -}}{{- $_ = set $env "ONBOARDING_CONSOLE_STUCK_AFTER" .stuckAfter -}}{{- end -}}
+{{- if .stuckCountInterval -}}{{- $_ = set $env "ONBOARDING_CONSOLE_STUCK_COUNT_INTERVAL" .stuckCountInterval -}}{{- end -}}
+{{- with .keyProvisioner -}}
+{{- /* Without the token the retry is off, so neither is set (the token itself is in secretItems). */ -}}
+{{- if .tokenSecret.name -}}
+{{- $_ = set $env "ONBOARDING_CONSOLE_KEY_PROVISIONER_URL" (default (printf "http://%s:%d" (include "onboarding.componentName" (dict "root" $root "svc" (dict "component" "key-provisioner"))) (int $root.Values.keyProvisioner.service.port)) .url) -}}
+{{- if .timeout -}}{{- $_ = set $env "ONBOARDING_CONSOLE_KEY_PROVISIONER_TIMEOUT" .timeout -}}{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
 {{- with $v.import -}}
 {{- if not (kindIs "invalid" .pageSize) -}}{{- $_ = set $env "ONBOARDING_IMPORT_PAGE_SIZE" (toString .pageSize) -}}{{- end -}}
 {{- if not (kindIs "invalid" .callsPerMinute) -}}{{- $_ = set $env "ONBOARDING_IMPORT_CALLS_PER_MINUTE" (toString .callsPerMinute) -}}{{- end -}}
@@ -361,6 +392,7 @@ Context: (dict "root" $ "key" <values key> "svc" <entry of onboarding.services>)
 {{- $_ = set $env "ONBOARDING_KEYS_ENCRYPTION_PRIMARY" (required "keyProvisioner.encryption.primary is required: the id of the key that encrypts API keys at rest" $v.encryption.primary) -}}
 {{- if not (kindIs "invalid" $v.deleteOnRevoke) -}}{{- $_ = set $env "ONBOARDING_KEYS_DELETE_ON_REVOKE" (toString $v.deleteOnRevoke) -}}{{- end -}}
 {{- if $v.pollInterval -}}{{- $_ = set $env "ONBOARDING_KEYS_POLL_INTERVAL" $v.pollInterval -}}{{- end -}}
+{{- if $v.failedCountInterval -}}{{- $_ = set $env "ONBOARDING_KEYS_FAILED_COUNT_INTERVAL" $v.failedCountInterval -}}{{- end -}}
 {{- with $v.retry -}}
 {{- if not (kindIs "invalid" .maxAttempts) -}}{{- $_ = set $env "ONBOARDING_KEYS_RETRY_MAX_ATTEMPTS" (toString .maxAttempts) -}}{{- end -}}
 {{- if .initialDelay -}}{{- $_ = set $env "ONBOARDING_KEYS_RETRY_INITIAL_DELAY" .initialDelay -}}{{- end -}}

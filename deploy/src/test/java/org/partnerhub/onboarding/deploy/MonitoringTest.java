@@ -66,16 +66,17 @@ class MonitoringTest {
         PrometheusRule rule = rules(Chart.values("minimal"), Chart.valuesFile(Map.of(
                 "metrics.prometheusRule.enabled", true,
                 "metrics.prometheusRule.consumerLag", Map.of("threshold", 50, "for", "3m", "severity", "critical"),
-                "metrics.prometheusRule.stuckOnboardings", Map.of("window", "2h", "for", "1h", "severity", "info"))));
+                "metrics.prometheusRule.stuckOnboardings", Map.of("threshold", 2, "for", "1h", "severity", "info"),
+                "channelState.console.stuckAfter", "3H")));
 
         Rule lag = alert(rule, "OnboardingConsumerLag");
         assertThat(lag.getExpr().getStrVal().strip()).endsWith("> 50");
         assertThat(lag.getFor()).isEqualTo("3m");
         assertThat(lag.getLabels()).containsEntry("severity", "critical");
         Rule stuck = alert(rule, "OnboardingStuckBeforeKey");
-        assertThat(stuck.getExpr().getStrVal()).contains("[2h]").doesNotContain("[6h]");
+        assertThat(stuck.getExpr().getStrVal().strip()).endsWith("> 2");
         assertThat(stuck.getFor()).isEqualTo("1h");
-        assertThat(stuck.getAnnotations().get("description")).contains("in the last 2h");
+        assertThat(stuck.getAnnotations().get("description")).contains("for longer than 3H");
     }
 
     @Test
@@ -108,7 +109,7 @@ class MonitoringTest {
         Set<String> own = new TreeSet<>();
         OWN_METER.matcher(expressions).results().map(m -> m.group()).forEach(own::add);
         assertThat(own).contains("webhooks_rejected_total", "outbox_backlog", "onboarding_redirects_accepted_total",
-                "keys_claims_waited_total");
+                "keys_claims_waited_total", "onboarding_channels_stuck", "keys_claims_failed");
         assertThat(own).allSatisfy(meter -> assertThat(sources)
                 .as("a Micrometer meter named %s (Prometheus: %s) in the services' code", micrometerName(meter), meter)
                 .contains('"' + micrometerName(meter) + '"'));
@@ -126,9 +127,9 @@ class MonitoringTest {
         return alerts(rule).stream().filter(r -> name.equals(r.getAlert())).findFirst().orElseThrow();
     }
 
-    /** The metric names in PromQL: identifiers followed by a selector or a range. */
+    /** The metric names in PromQL: identifiers followed by a selector, a range or the end of an aggregation. */
     private static Set<String> metrics(String promql) {
-        Matcher names = Pattern.compile("([a-z][a-z0-9_]*_[a-z0-9_]+)\\s*[{\\[]").matcher(promql);
+        Matcher names = Pattern.compile("([a-z][a-z0-9_]*_[a-z0-9_]+)\\s*[{\\[)]").matcher(promql);
         return names.results().map(m -> m.group(1)).collect(Collectors.toCollection(TreeSet::new));
     }
 

@@ -34,6 +34,10 @@ public interface KeysConfig {
     @WithDefault("1m")
     Duration sweepInterval();
 
+    /** How often each replica counts the FAILED claims per hub for the gauge {@code keys_claims_failed}. */
+    @WithDefault("1m")
+    Duration failedCountInterval();
+
     /** How often due claims and unpublished events are looked for; the scheduler's minimum is one second. */
     @WithDefault("1s")
     Duration pollInterval();

@@ -17,6 +17,13 @@ public interface ConsoleConfig {
     @WithDefault("1H")
     Duration stuckAfter();
 
+    /**
+     * How often the gauge {@code onboarding_channels_stuck} counts the channels the stuck list holds (one grouped
+     * count in the database per replica).
+     */
+    @WithDefault("1M")
+    Duration stuckCountInterval();
+
     /** Where the retry button's call is forwarded; without both keys the button is hidden and the call answers 501. */
     KeyProvisioner keyProvisioner();
 

@@ -15,8 +15,34 @@ public sealed interface Waiting {
     /** How the console shows it, e.g. {@code waiting for 360dialog: submitted}. */
     String describe();
 
+    /** Which step, without the channel's details: few values, so fit for a metric's tag. */
+    Kind kind();
+
+    /** The steps a channel can wait for, as the metric {@code onboarding_channels_stuck} tags them. */
+    enum Kind {
+        HUB_STATUS("hub-status"),
+        PERMISSION("permission"),
+        KEY("key"),
+        KEY_CLAIM_FAILED("key-claim-failed");
+
+        private final String tag;
+
+        Kind(String tag) {
+            this.tag = tag;
+        }
+
+        public String tag() {
+            return tag;
+        }
+    }
+
     /** 360dialog has not moved the channel on yet (or never reported it: no status). */
     record ForHub(String status) implements Waiting {
+        @Override
+        public Kind kind() {
+            return Kind.HUB_STATUS;
+        }
+
         @Override
         public String describe() {
             return "waiting for 360dialog: " + (status == null ? "not reported yet" : status);
@@ -26,6 +52,11 @@ public sealed interface Waiting {
     /** Usable at 360dialog, but the client has not given (or has withdrawn) the partner's API-key permission. */
     record ForPermission(PermissionState permission) implements Waiting {
         @Override
+        public Kind kind() {
+            return Kind.PERMISSION;
+        }
+
+        @Override
         public String describe() {
             return "waiting for permission (" + permission.name().toLowerCase(Locale.ROOT) + ")";
         }
@@ -34,6 +65,11 @@ public sealed interface Waiting {
     /** Usable and permitted; key-provisioner has not reported a key. */
     record ForKey(ApiKeyState state) implements Waiting {
         @Override
+        public Kind kind() {
+            return Kind.KEY;
+        }
+
+        @Override
         public String describe() {
             return "waiting for key (" + state.name().toLowerCase(Locale.ROOT) + ")";
         }
@@ -41,6 +77,11 @@ public sealed interface Waiting {
 
     /** key-provisioner gave up on the key: only an operator's retry (or a new grant) moves it. */
     record KeyFailed(String reason) implements Waiting {
+        @Override
+        public Kind kind() {
+            return Kind.KEY_CLAIM_FAILED;
+        }
+
         @Override
         public String describe() {
             return "key claim failed" + (reason == null ? "" : ": " + reason);

@@ -74,18 +74,47 @@ public class ConsoleReads {
     }
 
     /**
-     * Visible channels unchanged since before {@code before} that may still wait for a step: before running, or
-     * running/live without permission or key (the console's {@code Waiting} decides which step), quietest first.
+     * Channels unchanged since before {@code $1} that may still wait for a step: before running, or running/live
+     * without permission or key. The console's {@code Waiting} decides which step (and whether any) from the stage,
+     * permission and key; {@link #quietSince} and {@link #quietCounts} both take this condition, so the stuck list
+     * and the stuck gauge agree.
      */
+    private static final String QUIET = "updated_at < $1 and (stage = any($2) or (stage = any($3) "
+            + "and (permission <> $4 or api_key <> $5)))";
+
+    /** Visible channels of {@link #QUIET} before {@code before}, quietest first. */
     public Uni<List<ChannelState>> quietSince(Instant before, Optional<Set<String>> onlyHubs,
             Optional<Set<String>> onlyTenants, int limit) {
-        String[] waiting = {Rows.lower(ChannelStage.PENDING), Rows.lower(ChannelStage.READY),
-            Rows.lower(ChannelStage.UNKNOWN)};
-        String[] usable = {Rows.lower(ChannelStage.RUNNING), Rows.lower(ChannelStage.LIVE)};
-        return channels("updated_at < $1 and (stage = any($2) or (stage = any($3) and (permission <> $4 "
-                + "or api_key <> $5)))", "updated_at, channel_id", onlyHubs, onlyTenants, limit,
-                Rows.time(before), waiting, usable, Rows.lower(PermissionState.GRANTED),
-                Rows.lower(ApiKeyState.PROVISIONED));
+        return channels(QUIET, "updated_at, channel_id", onlyHubs, onlyTenants, limit, quietValues(before));
+    }
+
+    /** How many channels of every hub are in {@link #QUIET} before {@code before}, per stage, permission and key. */
+    public Uni<List<QuietGroup>> quietCounts(Instant before) {
+        Tuple parameters = Tuple.tuple();
+        for (Object value : quietValues(before)) {
+            parameters.addValue(value);
+        }
+        return pool.preparedQuery("select hub_id, stage, permission, api_key, count(*) as channels from channel "
+                + "where " + QUIET + " group by hub_id, stage, permission, api_key")
+                .execute(parameters).map(rows -> {
+                    List<QuietGroup> groups = new ArrayList<>(rows.size());
+                    rows.forEach(row -> groups.add(new QuietGroup(row.getString("hub_id"),
+                            Rows.stage(row.getString("stage")), Rows.permission(row.getString("permission")),
+                            Rows.apiKey(row.getString("api_key")), row.getLong("channels"))));
+                    return groups;
+                });
+    }
+
+    /** Channels of one hub with the same stage, permission and key that have been quiet. */
+    public record QuietGroup(String hubId, ChannelStage stage, PermissionState permission, ApiKeyState apiKey,
+            long channels) {
+    }
+
+    private static Object[] quietValues(Instant before) {
+        String[] waiting = {ChannelStage.PENDING.value(), ChannelStage.READY.value(), ChannelStage.UNKNOWN.value()};
+        String[] usable = {ChannelStage.RUNNING.value(), ChannelStage.LIVE.value()};
+        return new Object[] {Rows.time(before), waiting, usable, Rows.lower(PermissionState.GRANTED),
+            Rows.lower(ApiKeyState.PROVISIONED)};
     }
 
     /** Visible channels whose API key failed, most recent failure first. */

@@ -3,10 +3,12 @@ package org.partnerhub.onboarding.state.store;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Locale;
 
 import org.partnerhub.onboarding.events.permission.Verification;
 import org.partnerhub.onboarding.events.state.ApiKeyState;
+import org.partnerhub.onboarding.events.state.ChannelStage;
 import org.partnerhub.onboarding.events.state.PermissionState;
 import org.partnerhub.onboarding.state.fold.ClientState;
 import org.partnerhub.onboarding.state.fold.Fact;
@@ -88,6 +90,12 @@ public final class Rows {
 
     static String bindingEventId(TenantBinding binding) {
         return binding == null ? null : binding.eventId();
+    }
+
+    /** A stage as stored ({@link ChannelStage#value()}); a value this build does not know is {@code UNKNOWN}. */
+    static ChannelStage stage(String value) {
+        return Arrays.stream(ChannelStage.values()).filter(stage -> stage.value().equals(value)).findFirst()
+                .orElse(ChannelStage.UNKNOWN);
     }
 
     static PermissionState permission(String value) {

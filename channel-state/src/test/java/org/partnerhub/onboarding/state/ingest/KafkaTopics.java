@@ -95,10 +95,15 @@ public final class KafkaTopics {
 
     /** A fixture webhook, with its channel, client and envelope ids made unique by a suffix. */
     public static HubWebhook webhook(String fixture, String suffix, Instant receivedAt) {
+        return webhook("main", fixture, suffix, receivedAt);
+    }
+
+    /** The same, as received for another hub. */
+    public static HubWebhook webhook(String hubId, String fixture, String suffix, Instant receivedAt) {
         String body = fixture(fixture).replace("y9MiLoCH", "y9MiLoCH" + suffix)
                 .replace("oaY9LLfUCL", "oaY9LLfUCL" + suffix)
                 .replaceFirst("\"id\": \"evt-([^\"]+)\"", "\"id\": \"evt-$1" + suffix + "\"");
-        return HubWebhooks.parse("main", body.getBytes(StandardCharsets.UTF_8), receivedAt);
+        return HubWebhooks.parse(hubId, body.getBytes(StandardCharsets.UTF_8), receivedAt);
     }
 
     private static String fixture(String name) {

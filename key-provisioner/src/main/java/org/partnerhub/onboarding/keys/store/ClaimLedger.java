@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,6 +41,7 @@ import org.partnerhub.onboarding.keys.domain.RetryOutcome;
 import org.partnerhub.onboarding.runtime.tracing.TraceParent;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -442,6 +445,19 @@ public class ClaimLedger {
         Instant before = clock.instant().minus(hubApi.timeoutCeiling()).minus(hubApi.timeout());
         return StoredApiKey.<StoredApiKey>list("deletePending = true and revokedAt < ?1", before)
                 .map(pending -> pending.stream().map(KeyToDelete::of).toList());
+    }
+
+    /**
+     * How many claims of each hub are FAILED: each holds its channel without a key until an operator retries it or a
+     * new grant claims again. One grouped count, read by the gauge {@code keys_claims_failed}.
+     */
+    @WithSession
+    public Uni<Map<String, Long>> failedPerHub() {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "select hub_id, count(*) from key_claim where status = 'FAILED' group by hub_id", Object[].class)
+                .getResultList())
+                .map(rows -> rows.stream().collect(Collectors.toMap(row -> (String) row[0],
+                        row -> ((Number) row[1]).longValue())));
     }
 
     private Uni<KeyClaim> locked(UUID claimId) {
