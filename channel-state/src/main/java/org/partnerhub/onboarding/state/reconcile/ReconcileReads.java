@@ -35,14 +35,17 @@ public class ReconcileReads {
 
     /**
      * Every client with channels in the given hubs; hot when one of its channels is in flight or changed (its last
-     * version's fact time) at or after {@code changedSince}. One scan of the channel table per tick.
+     * version's fact time) at or after {@code changedSince}; with its channels' latest change. One scan of the channel
+     * table per tick.
      */
     Uni<List<PollPlan.Candidate>> clients(Set<String> hubIds, Instant changedSince) {
-        return pool.preparedQuery("select hub_id, client_id, bool_or(stage = any($2) or updated_at >= $3) as hot "
+        return pool.preparedQuery("select hub_id, client_id, bool_or(stage = any($2) or updated_at >= $3) as hot, "
+                + "max(updated_at) as changed_at "
                 + "from channel where hub_id = any($1) and client_id is not null group by hub_id, client_id")
                 .execute(Tuple.of(hubIds.toArray(String[]::new), IN_FLIGHT, changedSince.atOffset(ZoneOffset.UTC)))
                 .map(rows -> list(rows, row -> new PollPlan.Candidate(
-                        new ClientKey(row.getString("hub_id"), row.getString("client_id")), row.getBoolean("hot"))));
+                        new ClientKey(row.getString("hub_id"), row.getString("client_id")), row.getBoolean("hot"),
+                        row.getOffsetDateTime("changed_at").toInstant())));
     }
 
     /** The permission of each channel the projection holds under the client. */
