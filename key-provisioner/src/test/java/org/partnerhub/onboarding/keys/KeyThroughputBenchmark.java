@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -120,9 +121,12 @@ class KeyThroughputBenchmark {
             line(String.format("latency: %d channels one every %d ms, publish to handed out: %s", PACED,
                     PACE.toMillis(), percentiles(paced.latenciesMs())));
 
+            long jvmCpu = jvmCpuNanos();
             Run all = run(producer, "burst", burst, Duration.ZERO, false);
             line(String.format("throughput: %d channels published at once, all keys stored in %d ms: %.0f keys/s",
                     burst, all.wallMs(), burst * 1000.0 / all.wallMs()));
+            line(String.format("throughput: CPU per key %.2f ms in the test JVM (service, broker, stub, benchmark; "
+                    + "PostgreSQL not counted)", (jvmCpuNanos() - jvmCpu) / 1e6 / burst));
             line(String.format("throughput: publish to stored per channel: %s", percentiles(all.latenciesMs())));
             for (int i = 0; i < burst; i++) {
                 assertThat(get("burst-" + i).statusCode()).isEqualTo(200);
@@ -229,6 +233,15 @@ class KeyThroughputBenchmark {
 
     private static long at(List<Long> sorted, double quantile) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
+    }
+
+    /**
+     * CPU time is what the figures compare on a shared machine: with other builds running, wall time mostly
+     * measures their load.
+     */
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String loadAverage() throws IOException {

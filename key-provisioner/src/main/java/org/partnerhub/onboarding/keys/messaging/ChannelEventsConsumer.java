@@ -8,7 +8,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.partnerhub.onboarding.events.CloudEventMetadata;
 import org.partnerhub.onboarding.events.Event;
-import org.partnerhub.onboarding.events.EventCodec;
 import org.partnerhub.onboarding.events.EventType;
 import org.partnerhub.onboarding.events.UnknownEventTypeException;
 import org.partnerhub.onboarding.events.lifecycle.ChannelPermissionGranted;
@@ -33,8 +32,6 @@ public class ChannelEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(ChannelEventsConsumer.class);
 
-    private final EventCodec codec = new EventCodec();
-
     @Inject
     ClaimLedger ledger;
 
@@ -54,7 +51,7 @@ public class ChannelEventsConsumer {
             return Uni.createFrom().voidItem();
         }
         // Thrown here, a decoding failure fails the message and the failure strategy dead-letters it.
-        Event event = codec.decode(metadata, record.value());
+        Event event = Decoding.CODEC.decode(metadata, record.value());
         return Persistently.handle("channel.events", progress, () -> switch (event) {
             case ChannelRunning running -> claim(running);
             case ChannelPermissionGranted granted -> claim(granted);
@@ -73,14 +70,17 @@ public class ChannelEventsConsumer {
         }
     }
 
-    /** A new claim is worked on at once rather than at the next poll; the poll picks up whatever this misses. */
+    /**
+     * A new claim is worked on at once rather than at the next poll; the poll picks up whatever this misses. The
+     * record does not wait for the lease: the claim is committed, the worker leases it (with others claimed
+     * meanwhile) while the next records are read.
+     */
     private Uni<Void> claim(ChannelTransition event) {
-        return ledger.claim(event).chain(claimed -> {
-            if (!claimed) {
-                return Uni.createFrom().voidItem();
+        return ledger.claim(event).invoke(claimed -> {
+            if (claimed) {
+                LOG.infof("Claimed the key of channel %s on %s", event.channelId(), event.type());
+                worker.wake();
             }
-            LOG.infof("Claimed the key of channel %s on %s", event.channelId(), event.type());
-            return worker.runDue();
-        });
+        }).replaceWithVoid();
     }
 }
