@@ -2,6 +2,8 @@ package org.partnerhub.onboarding.keys;
 
 import java.util.concurrent.Executor;
 
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -21,5 +23,12 @@ public final class OnContext {
             throw new IllegalStateException("not on a Vert.x context");
         }
         return task -> context.runOnContext(ignored -> task.run());
+    }
+
+    /** A context of its own for work that opens database sessions, which must not mix with another's. */
+    public static Context fresh(Vertx vertx) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return context;
     }
 }

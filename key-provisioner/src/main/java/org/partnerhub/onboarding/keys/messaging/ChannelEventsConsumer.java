@@ -10,7 +10,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.partnerhub.onboarding.events.CloudEventMetadata;
 import org.partnerhub.onboarding.events.Event;
-import org.partnerhub.onboarding.events.EventCodec;
 import org.partnerhub.onboarding.events.EventType;
 import org.partnerhub.onboarding.events.UnknownEventTypeException;
 import org.partnerhub.onboarding.events.lifecycle.ChannelPermissionGranted;
@@ -39,8 +38,6 @@ public class ChannelEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(ChannelEventsConsumer.class);
 
-    private final EventCodec codec = new EventCodec();
-
     @Inject
     ClaimLedger ledger;
 
@@ -63,7 +60,7 @@ public class ChannelEventsConsumer {
             return Uni.createFrom().voidItem();
         }
         // Thrown here, a decoding failure fails the message and the failure strategy dead-letters it.
-        Event event = codec.decode(metadata, record.value());
+        Event event = Decoding.CODEC.decode(metadata, record.value());
         Optional<TraceParent> cause = TraceParent.from(record.headers());
         return Persistently.handle("channel.events", progress, () -> switch (event) {
             case ChannelRunning running -> claim(running, cause);
@@ -83,20 +80,23 @@ public class ChannelEventsConsumer {
         }
     }
 
-    /** A new claim is worked on at once rather than at the next poll; the poll picks up whatever this misses. */
+    /**
+     * A new claim is worked on at once rather than at the next poll; the poll picks up whatever this misses. The
+     * record does not wait for the lease: the claim is committed, the worker leases it (with others claimed
+     * meanwhile) while the next records are read. The claim continues the trace of the fold that published the
+     * event; its row keeps the claim's own context for the attempts.
+     */
     private Uni<Void> claim(ChannelTransition event, Optional<TraceParent> cause) {
-        // The claim continues the trace of the fold that published the event; its row keeps the claim's own context.
         TracedSpan span = tracing.start("claim key", SpanKind.CONSUMER, cause)
                 .attribute("onboarding.channel", event.channelId()).attribute("onboarding.hub", event.hubId());
-        return ledger.claim(event, Optional.of(span.traceParent())).chain(claimed -> {
+        return ledger.claim(event, Optional.of(span.traceParent())).invoke(claimed -> {
             span.attribute("onboarding.claimed", Boolean.toString(claimed)).end();
-            if (!claimed) {
-                return Uni.createFrom().voidItem();
+            if (claimed) {
+                try (TracedSpan.Activation ignored = span.activate()) {
+                    LOG.infof("Claimed the key of channel %s on %s", event.channelId(), event.type());
+                }
+                worker.wake();
             }
-            try (TracedSpan.Activation ignored = span.activate()) {
-                LOG.infof("Claimed the key of channel %s on %s", event.channelId(), event.type());
-            }
-            return worker.runDue();
-        }).onFailure().invoke(span::fail);
+        }).onFailure().invoke(span::fail).replaceWithVoid();
     }
 }

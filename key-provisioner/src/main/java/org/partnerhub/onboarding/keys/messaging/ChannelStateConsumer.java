@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.partnerhub.onboarding.events.CloudEventMetadata;
-import org.partnerhub.onboarding.events.EventCodec;
 import org.partnerhub.onboarding.events.EventType;
 import org.partnerhub.onboarding.events.UnknownEventTypeException;
 import org.partnerhub.onboarding.events.state.ChannelSnapshot;
@@ -29,8 +28,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ChannelStateConsumer {
 
-    private final EventCodec codec = new EventCodec();
-
     @Inject
     ChannelViews views;
 
@@ -50,7 +47,7 @@ public class ChannelStateConsumer {
         if (!snapshot(metadata.type())) {
             return Uni.createFrom().voidItem();
         }
-        ChannelSnapshot snapshot = (ChannelSnapshot) codec.decode(metadata, record.value());
+        ChannelSnapshot snapshot = (ChannelSnapshot) Decoding.CODEC.decode(metadata, record.value());
         return Persistently.handle("channel.state", progress, () -> views.remember(snapshot).chain(latest -> {
             if (latest && ProvisioningDecision.decide(snapshot, snapshot.version(), Optional.empty())
                     instanceof ProvisioningDecision.Withdraw withdraw) {

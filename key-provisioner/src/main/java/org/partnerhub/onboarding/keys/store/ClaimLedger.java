@@ -460,6 +460,20 @@ public class ClaimLedger {
                         row -> ((Number) row[1]).longValue())));
     }
 
+    /**
+     * Runs, once at start-up, the statements the first key's transactions use, against rows that cannot exist: the
+     * pool opens its connection and Hibernate parses its queries now rather than on the first channel. Changes
+     * nothing.
+     */
+    @WithTransaction
+    public Uni<Void> warmUp() {
+        UUID none = new UUID(0, 0);
+        return lastRevokedVersion("", "").chain(() -> locked(none))
+                .chain(() -> StoredApiKey.<StoredApiKey>findById(none))
+                .chain(() -> KeyClaim.<KeyClaim>list("channelId = ?1 order by createdAt desc", ""))
+                .replaceWithVoid();
+    }
+
     private Uni<KeyClaim> locked(UUID claimId) {
         return KeyClaim.<KeyClaim>findById(claimId, LockModeType.PESSIMISTIC_WRITE);
     }
