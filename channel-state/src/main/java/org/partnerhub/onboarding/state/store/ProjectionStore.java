@@ -71,9 +71,9 @@ public class ProjectionStore {
     /*
      * Lookups by a non-unique column for many keys at once are written as one index probe per key (a lateral
      * subquery that "offset 0" keeps from being flattened into a join) rather than "column = any($1)". Without
-     * statistics (a new database, or the tables a rebuild has just emptied) PostgreSQL guesses that each key matches
-     * 0.5 % of the rows, so that a few hundred keys look like the whole table and it scans all of it: in the benchmark
-     * that one query took 40 % of the live fold's time. Lookups by primary key need no such care: the unique index
+     * statistics (a new database filling up, before autovacuum has analysed it) PostgreSQL guesses that each key
+     * matches 0.5 % of the rows, so that a few hundred keys look like the whole table and it scans all of it: in the
+     * benchmark that one query took over 40 % of the live fold's time. Lookups by primary key need no such care: the unique index
      * tells the planner one row per key.
      */
 
