@@ -2,6 +2,7 @@ package org.partnerhub.onboarding.state.ingest;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,29 +49,58 @@ public final class TextNormaliser {
         return normalised == null ? text : normalised.toString();
     }
 
+    /**
+     * A fact type's components, looked up once per type: {@link Class#getRecordComponents()} hands out new accessor
+     * {@link Method}s each call, and the first call of each builds its accessor anew, which made normalising the
+     * larger part of decoding a record.
+     */
+    private record Shape(String[] names, Method[] accessors, Constructor<?> canonical) {
+
+        static Shape of(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            String[] names = new String[components.length];
+            Method[] accessors = new Method[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                names[i] = components[i].getName();
+                accessors[i] = components[i].getAccessor();
+                types[i] = components[i].getType();
+            }
+            try {
+                return new Shape(names, accessors, type.getDeclaredConstructor(types));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("a record has its canonical constructor", e);
+            }
+        }
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            return Shape.of(type);
+        }
+    };
+
     /** The fact with every text field normalised, and after it a note naming the fields that changed, if any. */
     public static List<Fact> fact(Fact fact) {
-        RecordComponent[] components = fact.getClass().getRecordComponents();
-        Object[] values = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
+        Shape shape = SHAPES.get(fact.getClass());
+        Object[] values = new Object[shape.accessors().length];
         List<String> changed = new ArrayList<>();
         try {
-            for (int i = 0; i < components.length; i++) {
-                types[i] = components[i].getType();
-                values[i] = components[i].getAccessor().invoke(fact);
+            for (int i = 0; i < values.length; i++) {
+                values[i] = shape.accessors()[i].invoke(fact);
                 if (values[i] instanceof String text && text(text) != text) {
                     values[i] = text(text);
-                    changed.add(components[i].getName());
+                    changed.add(shape.names()[i]);
                 } else if (values[i] instanceof Origin.Other other && text(other.wire()) != other.wire()) {
                     values[i] = new Origin.Other(text(other.wire()));
-                    changed.add(components[i].getName());
+                    changed.add(shape.names()[i]);
                 }
             }
             if (changed.isEmpty()) {
                 return List.of(fact);
             }
-            Constructor<?> canonical = fact.getClass().getDeclaredConstructor(types);
-            Fact normalised = (Fact) canonical.newInstance(values);
+            Fact normalised = (Fact) shape.canonical().newInstance(values);
             return List.of(normalised, Fact.TextNormalised.of(normalised, changed));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("facts are public records", e instanceof InvocationTargetException target

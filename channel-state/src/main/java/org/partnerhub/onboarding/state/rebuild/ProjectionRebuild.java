@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -77,6 +78,7 @@ public class ProjectionRebuild {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<IncomingRecord> batch = new ArrayList<>(BATCH);
+            CompletableFuture<Void> folding = CompletableFuture.completedFuture(null);
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
@@ -86,18 +88,28 @@ public class ProjectionRebuild {
                     batch.add(decoder.decode(record));
                     records++;
                     if (batch.size() == BATCH) {
-                        applier.apply(batch, false).await().indefinitely();
-                        batch.clear();
+                        folding = foldAfter(folding, batch);
+                        batch = new ArrayList<>(BATCH);
                     }
                 }
             }
-            applier.apply(batch, false).await().indefinitely();
+            foldAfter(folding, batch).join();
         }
         records += refold(importedClients.all());
         records += refold(store.observations(pool).await().indefinitely());
         Result result = new Result(records, Duration.ofNanos(System.nanoTime() - started));
         LOG.infof("Rebuilt the projection from %d records in %s", result.records(), result.took());
         return result;
+    }
+
+    /**
+     * Folds the batch once the one before it is folded, and returns at once: while the database writes a batch, this
+     * thread reads and decodes the next from Kafka. Batches still fold one at a time and in the order read, as the
+     * consumer would fold them.
+     */
+    private CompletableFuture<Void> foldAfter(CompletableFuture<Void> previous, List<IncomingRecord> batch) {
+        previous.join();
+        return applier.apply(batch, false).subscribeAsCompletionStage();
     }
 
     /** Folds facts that are on no topic, a batch at a time; returns how many. */
