@@ -212,11 +212,7 @@ public class ProvisioningWorker {
         TracedSpan.Activation logs = span.activate();
         return attempt(lease.tracedBy(span.traceParent()), span, endCall).onTermination().invoke((done, failure, cancelled) -> {
             logs.close();
-            if (failure == null) {
-                span.end();
-            } else {
-                span.fail(failure);
-            }
+            span.end(failure);
         });
     }
 
@@ -224,13 +220,7 @@ public class ProvisioningWorker {
     private <T> Uni<T> call(TracedSpan attempt, String name, Supplier<Uni<T>> call) {
         return Uni.createFrom().deferred(() -> {
             TracedSpan span = tracing.child(attempt, name, SpanKind.CLIENT);
-            return call.get().onTermination().invoke((done, failure, cancelled) -> {
-                if (failure == null) {
-                    span.end();
-                } else {
-                    span.fail(failure);
-                }
-            });
+            return call.get().onTermination().invoke((done, failure, cancelled) -> span.end(failure));
         });
     }
 

@@ -61,6 +61,18 @@ public final class TracedSpan {
         span.end();
     }
 
+    /**
+     * Ends the span with the outcome as a termination callback (Mutiny's {@code onTermination}) reports it: failed
+     * when {@code failure} is not null.
+     */
+    public void end(Throwable failure) {
+        if (failure == null) {
+            end();
+        } else {
+            fail(failure);
+        }
+    }
+
     /** Ends the span as failed, with the failure's kind only: messages may hold what must not leave the service. */
     public void fail(Throwable failure) {
         span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -86,6 +87,6 @@ public class Tracing {
     @PreDestroy
     void close() {
         // Exports what is still batched, bounded: a collector that is down must not hold up the shutdown.
-        provider.shutdown().join(5, java.util.concurrent.TimeUnit.SECONDS);
+        provider.shutdown().join(5, TimeUnit.SECONDS);
     }
 }
